@@ -1,0 +1,139 @@
+"""Front matter parsing that keeps line numbers and never fails silently.
+
+MkDocs swallows invalid YAML and renders the raw front matter into the page body. This
+module reads the same block, reports every problem with its line in the source file, and
+remembers on which line each key stands so that later validation can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# Same opening and closing rule as mkdocs.utils.meta, so both agree on what the block is.
+_OPEN = re.compile(r"\A-{3}[ \t]*\n")
+_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
+
+
+class FrontMatterError(Exception):
+    """The front matter cannot be read; ``line`` is 1-based in the source file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed block: values, the line of each top-level key, and the body after it."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    present: bool = False
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` in the source, or the block's first line if the key is absent."""
+        return self.key_lines.get(key, 1)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys instead of keeping the last one silently."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, str) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f'Feld "{key}" steht doppelt', key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def parse_front_matter(source: str) -> FrontMatter:
+    """Split ``source`` into front matter and body.
+
+    Raises:
+        FrontMatterError: the block is not closed, is not valid YAML or is not a mapping.
+    """
+    source = source.lstrip("\ufeff").replace("\r\n", "\n")
+    opening = _OPEN.match(source)
+    if not opening:
+        return FrontMatter(body=source)
+    closing = _CLOSE.search(source, opening.end())
+    if not closing:
+        raise FrontMatterError(
+            1, 'Front Matter wird nicht mit einer Zeile "---" abgeschlossen'
+        )
+    block = source[opening.end() : closing.start()]
+    body_start = closing.end() + 1 if closing.end() < len(source) else closing.end()
+    body_line = source.count("\n", 0, body_start) + 1
+    offset = 2  # the block starts on the line after the opening "---"
+    try:
+        node = yaml.compose(block, Loader=_UniqueKeyLoader)
+        data = yaml.load(block, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = offset + (mark.line if mark else 0)
+        raise FrontMatterError(line, f"Front Matter ist kein gültiges YAML: {_describe(error)}")
+    except yaml.YAMLError as error:
+        raise FrontMatterError(offset, f"Front Matter ist kein gültiges YAML: {error}")
+    if data is None:
+        return FrontMatter(body=source[body_start:], body_line=body_line, present=True)
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            offset,
+            "Front Matter muss aus Feldern der Form „name: wert“ bestehen, "
+            f"gefunden wurde {_kind(data)}",
+        )
+    key_lines = {
+        str(key.value): offset + key.start_mark.line
+        for key, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
+    }
+    return FrontMatter(
+        data={str(k): v for k, v in data.items()},
+        key_lines=key_lines,
+        body=source[body_start:],
+        body_line=body_line,
+        present=True,
+    )
+
+
+_PROBLEMS_DE = {
+    "mapping values are not allowed here": "hier ist kein Doppelpunkt erlaubt "
+    "(Text mit „: “ in Anführungszeichen setzen)",
+    "could not find expected ':'": "ein Doppelpunkt fehlt",
+    "found character '\\t' that cannot start any token": "Tabulator statt Leerzeichen",
+    "expected <block end>, but found '-'": "Listeneintrag falsch eingerückt",
+    "found undefined alias": "unbekannter Verweis mit *",
+    "found unexpected end of stream": "Anführungszeichen oder Klammer nicht geschlossen",
+}
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    problem = str(error.problem or error.context or "unbekannter Fehler")
+    for english, german in _PROBLEMS_DE.items():
+        if problem.startswith(english):
+            return german
+    return problem
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "eine Liste"
+    if isinstance(value, str):
+        return f"der Text „{value[:40]}“"
+    return f"der Wert {value!r}"
