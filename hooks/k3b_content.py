@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from k3b.content import Kind, validate
 from k3b.frontmatter import FrontMatterError, parse_front_matter
 from k3b.index import ContentIndex
-from k3b.markers import expand_markers
+from k3b.markers import check_markers, expand_markers
 from k3b.problems import ProblemList
 from k3b.render import item_header
 from k3b.topics import VocabularyError, load_vocabulary
@@ -72,6 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except (OSError, ValueError):
             problems.add(shown, 1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert")
             continue
+        check_markers(front_matter.body, shown, problems, front_matter.body_line)
         item = validate(file.src_uri, file.url, front_matter, _index.vocabulary, problems, shown)
         if item is None:
             continue
@@ -96,10 +97,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["tags"] = [t.label for t in map(vocabulary.by_slug, item.topics) if t]
     if item.summary:
         page.meta.setdefault("description", item.summary)
-    problems = ProblemList()
-    shown = project_path(config, os.path.join(config.docs_dir, page.file.src_path))
-    markdown = expand_markers(markdown, _index, page.url, shown, problems)
-    if problems:
-        fail(problems)
+    markdown = expand_markers(markdown, _index, page.url)
     header = item_header(item)
     return f"{header}\n\n{markdown}" if header else markdown

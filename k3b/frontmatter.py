@@ -52,15 +52,25 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         key = loader.construct_object(key_node, deep=deep)
         if isinstance(key, str) and key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f'Feld "{key}" steht doppelt', key_node.start_mark
+                None, None, f"Feld „{key}“ steht doppelt", key_node.start_mark
             )
         seen[key] = key_node.start_mark.line
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode):
+    # "2025-02-30" looks like a date to YAML but is none; keep the text so that the
+    # schema can report it instead of PyYAML raising a bare ValueError.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
 )
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse_front_matter(source: str) -> FrontMatter:
@@ -76,7 +86,7 @@ def parse_front_matter(source: str) -> FrontMatter:
     closing = _CLOSE.search(source, opening.end())
     if not closing:
         raise FrontMatterError(
-            1, 'Front Matter wird nicht mit einer Zeile "---" abgeschlossen'
+            1, "Front Matter wird nicht mit einer Zeile „---“ abgeschlossen"
         )
     block = source[opening.end() : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(source) else closing.end()
@@ -86,11 +96,13 @@ def parse_front_matter(source: str) -> FrontMatter:
         node = yaml.compose(block, Loader=_UniqueKeyLoader)
         data = yaml.load(block, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where the broken construct starts (an opening quote or
+        # bracket); that is the line to fix, while the problem mark is where YAML gave up.
+        mark = error.context_mark or error.problem_mark
         line = offset + (mark.line if mark else 0)
-        raise FrontMatterError(line, f"Front Matter ist kein gültiges YAML: {_describe(error)}")
-    except yaml.YAMLError as error:
-        raise FrontMatterError(offset, f"Front Matter ist kein gültiges YAML: {error}")
+        raise FrontMatterError(line, f"Front Matter ist kein gültiges YAML: {_describe(error)}") from None
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        raise FrontMatterError(offset, f"Front Matter ist kein gültiges YAML: {error}") from None
     if data is None:
         return FrontMatter(body=source[body_start:], body_line=body_line, present=True)
     if not isinstance(data, dict):
@@ -123,7 +135,18 @@ _PROBLEMS_DE = {
 }
 
 
+_CONTEXTS_DE = {
+    "while parsing a flow sequence": "die eckige Klammer „[“ wird nicht geschlossen",
+    "while parsing a flow mapping": "die geschweifte Klammer „{“ wird nicht geschlossen",
+    "while scanning a quoted scalar": "das Anführungszeichen wird nicht geschlossen",
+    "while scanning a simple key": "ein Doppelpunkt fehlt",
+}
+
+
 def _describe(error: yaml.MarkedYAMLError) -> str:
+    for english, german in _CONTEXTS_DE.items():
+        if str(error.context or "").startswith(english):
+            return german
     problem = str(error.problem or error.context or "unbekannter Fehler")
     for english, german in _PROBLEMS_DE.items():
         if problem.startswith(english):

@@ -22,44 +22,46 @@ ARG = re.compile(r"(\w+)=(\S+)")
 KINDS = {"artikel": Kind.ARTICLE, "fallbeispiele": Kind.CASE_STUDY}
 
 
-def expand_markers(
-    markdown: str,
-    index: ContentIndex,
-    page_url: str,
-    path: str,
-    problems: ProblemList,
-    body_line: int = 1,
-) -> str:
-    """Replace every marker in ``markdown``; unknown markers or arguments become problems."""
+def _problem(match: re.Match[str]) -> str | None:
+    """What is wrong with a marker, in German, or None."""
+    name = match.group("name")
+    args = dict(ARG.findall(match.group("args")))
+    if name == "themen":
+        return None
+    if name != "liste":
+        return f"unbekannter Platzhalter „k3b:{name}“ – erlaubt: liste, themen"
+    if args.get("typ") not in KINDS:
+        return "Platzhalter „k3b:liste“ braucht typ=artikel oder typ=fallbeispiele"
+    if not args.get("anzahl", "0").isdigit():
+        return f"„anzahl={args['anzahl']}“ ist keine Zahl"
+    return None
+
+
+def check_markers(markdown: str, path: str, problems: ProblemList, body_line: int = 1) -> None:
+    """Report broken markers; runs with validation, before anything is rendered."""
+    for match in MARKER.finditer(markdown):
+        message = _problem(match)
+        if message:
+            problems.add(path, body_line + markdown.count("\n", 0, match.start()), message)
+
+
+def expand_markers(markdown: str, index: ContentIndex, page_url: str) -> str:
+    """Replace every valid marker in ``markdown`` (broken ones were reported before)."""
 
     def replace(match: re.Match[str]) -> str:
-        line = body_line + markdown.count("\n", 0, match.start())
-        args = dict(ARG.findall(match.group("args")))
-        name = match.group("name")
-        if name == "liste":
-            return _listing(args, index, page_url, path, line, problems)
-        if name == "themen":
+        if _problem(match):
+            return ""
+        if match.group("name") == "themen":
             return _topics(index, page_url)
-        problems.add(path, line, f"unbekannter Platzhalter „k3b:{name}“ – erlaubt: liste, themen")
-        return ""
+        args = dict(ARG.findall(match.group("args")))
+        items = index.of_kind(KINDS[args["typ"]])
+        limit = args.get("anzahl")
+        if limit is not None:
+            items = items[: int(limit)]
+        level = 3 if limit is not None else 2
+        return "\n" + item_list(items, index.vocabulary, page_url, level) + "\n"
 
     return MARKER.sub(replace, markdown)
-
-
-def _listing(args, index, page_url, path, line, problems) -> str:
-    kind = KINDS.get(args.get("typ", ""))
-    if kind is None:
-        problems.add(path, line, "Platzhalter „k3b:liste“ braucht typ=artikel oder typ=fallbeispiele")
-        return ""
-    limit = args.get("anzahl")
-    if limit is not None and not limit.isdigit():
-        problems.add(path, line, f"„anzahl={limit}“ ist keine Zahl")
-        return ""
-    items = index.of_kind(kind)
-    if limit is not None:
-        items = items[: int(limit)]
-    level = 3 if limit is not None else 2
-    return "\n" + item_list(items, index.vocabulary, page_url, level) + "\n"
 
 
 def _topics(index: ContentIndex, page_url: str) -> str:

@@ -66,13 +66,15 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> Vocabulary:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise VocabularyError([Problem(shown, 1, f"Themen-Datei nicht lesbar: {error.strerror}")])
+        raise VocabularyError([Problem(shown, 1, f"Themen-Datei nicht lesbar: {error.strerror}")]) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
         line = (error.problem_mark.line + 1) if error.problem_mark else 1
-        raise VocabularyError([Problem(shown, line, f"kein gültiges YAML: {error.problem}")])
+        raise VocabularyError([Problem(shown, line, f"kein gültiges YAML: {error.problem}")]) from None
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        raise VocabularyError([Problem(shown, 1, f"kein gültiges YAML: {error}")]) from None
     if not isinstance(data, dict) or not isinstance(data.get("themen"), list):
         raise VocabularyError([Problem(shown, 1, 'die Datei braucht eine Liste „themen:“')])
     entry_lines = _entry_lines(node)
@@ -93,7 +95,8 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> Vocabulary:
             continue
         seen[topic.slug] = line
         topics.append(topic)
-    threshold = data.get("schwelle", DEFAULT_THRESHOLD)
+    threshold = data.get("schwelle")
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
         problems.append(Problem(shown, 1, "„schwelle“ muss eine ganze Zahl ab 1 sein"))
         threshold = DEFAULT_THRESHOLD

@@ -1,0 +1,191 @@
+"""The content model: schemas per type, German messages, never an exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from k3b.content import Kind, kind_for, validate
+from k3b.frontmatter import parse_front_matter
+from k3b.problems import ProblemList
+from k3b.topics import load_vocabulary
+
+VOCABULARY = load_vocabulary(Path(__file__).resolve().parents[1] / "data/themen.yml")
+
+ARTICLE = """---
+title: Ein Titel
+date: 2025-03-14
+authors:
+  - K3B-Redaktion
+summary: Kurz gesagt.
+topics:
+  - Energiewende
+---
+Text.
+"""
+
+CASE = """---
+title: Ein Fall
+date: 2025-03-14
+authors: [K3B-Redaktion]
+summary: Kurz gesagt.
+topics: [Migration]
+fictional: true
+kommune: Testhausen
+landkreis: Landkreis Test
+bundesland: sachsen anhalt
+period: 2022–2024
+phase: beratung
+actors: [Gemeinderat]
+approach: Gespräche.
+outcome: Einigung.
+---
+Text.
+"""
+
+
+def check(source: str, path: str = "artikel/x.md"):
+    problems = ProblemList()
+    item = validate(path, path.removesuffix(".md") + "/", parse_front_matter(source), VOCABULARY,
+                    problems, "docs/" + path)
+    return item, problems.lines()
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("artikel/x.md", Kind.ARTICLE),
+        ("fallbeispiele/x.md", Kind.CASE_STUDY),
+        ("artikel/index.md", Kind.PAGE),
+        ("artikel/2025/x.md", Kind.PAGE),
+        ("ueber-uns.md", Kind.PAGE),
+        ("index.md", Kind.PAGE),
+    ],
+)
+def test_kind_follows_the_path(path, kind):
+    assert kind_for(path) is kind
+
+
+def test_valid_article():
+    item, problems = check(ARTICLE)
+    assert problems == []
+    assert item.title == "Ein Titel"
+    assert item.date == dt.date(2025, 3, 14)
+    assert item.authors == ("K3B-Redaktion",)
+    assert item.topics == ("energiewende",)
+    assert not item.topics_detected
+
+
+def test_valid_case_study_normalises_bundesland_and_phase():
+    item, problems = check(CASE, "fallbeispiele/fall.md")
+    assert problems == []
+    assert item.case.bundesland == "Sachsen-Anhalt"
+    assert item.case.phase == "Beratung"
+    assert item.case.fictional is True
+    assert item.case.actors == ("Gemeinderat",)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("summary: Kurz gesagt.\n", ""), ["docs/artikel/x.md:1: Pflichtfeld „summary“ fehlt"]),
+        (("summary: Kurz gesagt.", "summary:"), ["docs/artikel/x.md:6: Pflichtfeld „summary“ fehlt"]),
+        (("2025-03-14", "gestern"),
+         ["docs/artikel/x.md:3: Feld „date“: „gestern“ ist kein Datum – bitte als JJJJ-MM-TT "
+          "angeben, z. B. 2025-03-14"]),
+        (("2025-03-14", "2025-02-30"),
+         ["docs/artikel/x.md:3: Feld „date“: „2025-02-30“ ist kein Datum"]),
+        (("title: Ein Titel", "title: [a, b]"),
+         ["docs/artikel/x.md:2: Feld „title“: muss ein einfacher Text sein"]),
+        (("  - Energiewende", "  - Energiewnede"),
+         ["docs/artikel/x.md:7: unbekanntes Thema „Energiewnede“ – meinten Sie „Energiewende“?"]),
+        (("  - Energiewende", "  - Kochrezepte"),
+         ["docs/artikel/x.md:7: unbekanntes Thema „Kochrezepte“ – erlaubt sind: Energiewende, "
+          "Migration, Strukturwandel, Demografischer Wandel, Klimawandelfolgen"]),
+        (("  - Energiewende", "  - {a: b}"),
+         ["docs/artikel/x.md:7: Feld „topics“: jeder Listeneintrag muss ein einfacher Text sein"]),
+        (("summary:", "sumary:"),
+         ["docs/artikel/x.md:1: Pflichtfeld „summary“ fehlt",
+          "docs/artikel/x.md:6: unbekanntes Feld „sumary“ – meinten Sie „summary“?"]),
+        (("summary: Kurz gesagt.", "summary: " + "x" * 301),
+         ["docs/artikel/x.md:6: Feld „summary“: ist 301 Zeichen lang, höchstens 300 sind erlaubt"]),
+    ],
+)
+def test_article_problems(change, expected):
+    item, problems = check(ARTICLE.replace(*change))
+    assert item is None
+    assert len(problems) == len(expected), problems
+    for line, start in zip(problems, expected, strict=True):
+        assert line.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("bundesland: sachsen anhalt", "bundesland: Bayren"),
+         "docs/fallbeispiele/fall.md:10: unbekanntes Bundesland „Bayren“ – meinten Sie „Bayern“?"),
+        (("bundesland: sachsen anhalt", "bundesland: Österreich"),
+         "docs/fallbeispiele/fall.md:10: unbekanntes Bundesland „Österreich“ – erlaubt: Baden-Württemberg"),
+        (("fictional: true", "fictional: vielleicht"),
+         "docs/fallbeispiele/fall.md:7: Feld „fictional“: muss „true“ oder „false“ sein"),
+        (("period: 2022–2024", "period: letztes Jahr"),
+         "docs/fallbeispiele/fall.md:11: Feld „period“: „letztes Jahr“ enthält keine Jahreszahl"),
+        (("kommune: Testhausen\n", ""), "docs/fallbeispiele/fall.md:1: Pflichtfeld „kommune“ fehlt"),
+    ],
+)
+def test_case_study_problems(change, expected):
+    item, problems = check(CASE.replace(*change), "fallbeispiele/fall.md")
+    assert item is None
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+@pytest.mark.parametrize(
+    ("value", "topics"),
+    [
+        ("topics: Energiewende", ("energiewende",)),
+        ("topics: energiewende, migration", ("energiewende", "migration")),
+        ("topics: [demografischer-wandel, Demografischer Wandel]", ("demografischer-wandel",)),
+    ],
+)
+def test_topics_accept_text_slugs_and_labels(value, topics):
+    item, problems = check(ARTICLE.replace("topics:\n  - Energiewende", value))
+    assert problems == [] and item.topics == topics
+
+
+def test_string_author_and_german_date_are_accepted():
+    source = ARTICLE.replace("authors:\n  - K3B-Redaktion", "authors: Müller, Anna").replace(
+        "2025-03-14", '"14.03.2025"')
+    item, problems = check(source)
+    assert problems == []
+    assert item.authors == ("Müller, Anna",) and item.date == dt.date(2025, 3, 14)
+
+
+def test_missing_topics_are_detected_and_explained():
+    source = ARTICLE.replace("topics:\n  - Energiewende\n", "").replace(
+        "Text.", "Hochwasser und Starkregen, dann wieder Hochwasser.")
+    item, problems = check(source)
+    assert problems == []
+    assert item.topics == ("klimawandelfolgen",)
+    assert item.detections[0].explain() == "Klimawandelfolgen (Hochwasser ×2, Starkregen ×1)"
+
+
+def test_missing_front_matter_in_article_is_reported():
+    item, problems = check("# Nur Text\n")
+    assert item is None
+    assert problems == ["docs/artikel/x.md:1: Front Matter fehlt – ein Artikel beginnt mit „---“ "
+                        "und den Feldern title, date, authors, summary"]
+
+
+def test_badly_named_file_is_reported():
+    _, problems = check(ARTICLE, "artikel/Windpark Konflikt.md")
+    assert problems == ["docs/artikel/Windpark Konflikt.md:1: Dateiname „Windpark Konflikt.md“ "
+                        "ergibt keine saubere Adresse – bitte in „windpark-konflikt.md“ umbenennen"]
+
+
+def test_plain_pages_need_no_fields_but_keep_types():
+    item, problems = check("---\nhide: [toc]\n---\nText", "ueber-uns.md")
+    assert problems == [] and item.kind is Kind.PAGE
+    _, problems = check("---\ntitle: [1]\n---\n", "ueber-uns.md")
+    assert problems == ["docs/ueber-uns.md:2: Feld „title“: muss ein einfacher Text sein"]
