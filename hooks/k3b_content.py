@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -95,8 +96,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     vocabulary = _index.vocabulary
     page.meta["tags"] = [t.label for t in map(vocabulary.by_slug, item.topics) if t]
+    # Material prints title and description into HTML and attributes without escaping.
+    if item.title:
+        page.meta["title"] = escape(item.title)
     if item.summary:
-        page.meta.setdefault("description", item.summary)
+        page.meta["description"] = escape(item.summary)
     markdown = expand_markers(markdown, _index, page.url)
     header = item_header(item)
     return f"{header}\n\n{markdown}" if header else markdown

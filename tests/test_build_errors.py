@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import build, error_lines, make_project
 from mkdocs.exceptions import Abort
+
+from sitebuild import build, error_lines, make_project
 
 CASES = [
     ("bad-yaml", ["docs/artikel/kaputt.md:4: Front Matter ist kein gültiges YAML: "
