@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 import pytest
 
-from sitebuild import build, html, make_project
+from sitebuild import ROOT, build, html, make_project
 
 
 def chip_labels(page) -> list[str]:
@@ -165,3 +166,24 @@ def test_real_site_builds_with_sample_content(real_site):
         covered.update(chip_labels(html(page_file.parent, "")))
     assert covered == {"Energiewende", "Migration", "Strukturwandel", "Demografischer Wandel",
                        "Klimawandelfolgen"}
+
+
+def test_build_log_reports_detected_topics(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    build(make_project(tmp_path, "minimal"))
+    messages = [r.getMessage() for r in caplog.records]
+    assert ("docs/artikel/ohne-themen.md: Themen erkannt: Klimawandelfolgen "
+            "(Hochwasser ×2, Hitze ×1, Starkregen ×1)") in messages
+
+
+def test_sample_content_is_long_enough_and_marked(real_site):
+    from k3b.frontmatter import parse_front_matter
+
+    for section in ("artikel", "fallbeispiele"):
+        for source in (ROOT / "docs" / section).glob("*.md"):
+            if source.name == "index.md":
+                continue
+            fm = parse_front_matter(source.read_text(encoding="utf-8"))
+            assert len(fm.body.split()) >= 400, source
+            if section == "fallbeispiele" and fm.data.get("fictional"):
+                assert "Fiktives Beispiel" in fm.body, source

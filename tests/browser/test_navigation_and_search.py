@@ -9,13 +9,19 @@ from playwright.sync_api import expect
 
 
 def search(page, query: str):
+    # The search index and its worker load after the page; a person would not type
+    # within those milliseconds either.
+    page.wait_for_load_state("networkidle")
     field = page.locator("input.md-search__input")
     field.click()
     expect(field).to_be_focused()
     field.press_sequentially(query, delay=20)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("Suchergebnis", timeout=10_000)
+    # "Keine Suchergebnisse" may flash while the index loads; wait for a real count.
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"^\d+ Suchergebnis"), timeout=15_000
+    )
     results = page.locator(".md-search-result__item:visible")
-    expect(results.first).to_be_visible()
+    expect(results.first).to_be_visible(timeout=10_000)
     return results
 
 
