@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from k3b.buildlog import report
 from k3b.content import Kind, validate
 from k3b.frontmatter import FrontMatterError, parse_front_matter
 from k3b.index import ContentIndex
@@ -39,10 +40,7 @@ def project_path(config: MkDocsConfig, path: str) -> str:
 
 def fail(problems: ProblemList) -> None:
     """Log every problem on its own line, then stop the build once."""
-    for line in problems.lines():
-        log.error(line)
-    count = len(problems)
-    raise PluginError(f"{count} Problem{'e' if count != 1 else ''} gefunden – Build abgebrochen.")
+    raise PluginError(report(problems, log))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,0 +1,277 @@
+"""Read ``publications/*.bib`` with pybtex and turn every entry into a ``Publication``.
+
+Problems that make an entry unusable (syntax errors, duplicate keys, slug collisions,
+missing required fields) are collected as errors, with file and line. Problems that only
+lose a detail (an unknown keyword, a link with a forbidden scheme) are notes: the entry is
+published without that detail.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from pybtex.database import BibliographyData, Entry, Person, parse_string
+from pybtex.exceptions import PybtexError
+from pybtex.richtext import Text
+
+from ..detection import detect_topics
+from ..problems import ProblemList
+from ..slugs import slugify
+from ..topics import Vocabulary
+from .model import DEFAULT_PRIVATE_FIELDS, REQUIRED_FIELDS, Name, Publication
+from .style import format_citation
+
+HEADER = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", re.MULTILINE)
+STRING_DEF = re.compile(r"^[ \t]*@[ \t]*string[ \t]*[{(][^\n]*$", re.MULTILINE | re.IGNORECASE)
+NOT_ENTRIES = {"string", "preamble", "comment"}
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
+LANGUAGES = {"english": "en", "american": "en", "british": "en", "en": "en", "ngerman": "de",
+             "german": "de", "deutsch": "de", "de": "de", "french": "fr", "francais": "fr"}
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class BibSource:
+    """One .bib file: where it is, how staff see its path, and whether it is K3B's own."""
+
+    path: Path
+    display: str
+    own: bool
+
+
+@dataclass
+class Bibliography:
+    """All entries of one build, by key, in file order."""
+
+    entries: dict[str, Publication] = field(default_factory=dict)
+
+    def get(self, key: str) -> Publication | None:
+        return self.entries.get(key)
+
+
+def decode(value: str) -> str:
+    """LaTeX to Unicode text: ``{\\"u}`` → ü, ``{\\ss}`` → ß, braces dropped."""
+    try:
+        text = Text.from_latex(value).render_as("text")
+    except (PybtexError, ValueError, IndexError):
+        text = value.replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def _name(person: Person) -> Name:
+    last = decode(" ".join(person.prelast_names + person.last_names + person.lineage_names))
+    first = decode(" ".join(person.first_names + person.middle_names))
+    return Name(last, first)
+
+
+def is_private(name: str, private: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in private)
+
+
+def safe_link(value: str) -> str | None:
+    """The URL if it is http(s) or site-relative, else None."""
+    value = value.strip()
+    if value.startswith("/") and not value.startswith("//"):
+        return value
+    parts = urlsplit(value)
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return value
+    return None
+
+
+def doi_url(value: str) -> str | None:
+    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.IGNORECASE)
+    if not DOI.match(doi):
+        return None
+    return "https://doi.org/" + quote(doi, safe="/:;()._-")
+
+
+class _Reader:
+    """Reads all sources of one build; keeps the problem lists and the seen keys."""
+
+    def __init__(self, vocabulary: Vocabulary, private: tuple[str, ...]) -> None:
+        self.vocabulary = vocabulary
+        self.private = private
+        self.errors = ProblemList()
+        self.notes = ProblemList()
+        self.bibliography = Bibliography()
+        self.seen: dict[str, tuple[str, int]] = {}
+        self.slugs: dict[str, str] = {}
+
+    def read(self, source: BibSource) -> None:
+        try:
+            text = source.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            self.errors.add(source.display, 1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert")
+            return
+        headers = [(m.group(1).lower(), m.group(2), text.count("\n", 0, m.start()) + 1, m.start())
+                   for m in HEADER.finditer(text) if m.group(1).lower() not in NOT_ENTRIES]
+        lines = {}
+        for _, key, line, _ in headers:
+            lines.setdefault(key, line)
+        keys = [key for _, key, _, _ in headers]
+        if len(set(keys)) == len(keys):
+            try:
+                data = parse_string(text, "bibtex")
+            except PybtexError:
+                data = None
+            if data is not None:
+                for key, entry in data.entries.items():
+                    self.add(source, key, entry, lines.get(key, 1))
+                return
+        self._read_entry_by_entry(source, text, headers)
+
+    def _read_entry_by_entry(self, source: BibSource, text: str, headers) -> None:
+        """Slow path after an error: each entry alone, so every problem gets its line."""
+        strings = "\n".join(STRING_DEF.findall(text))
+        offset = strings.count("\n") + 1 if strings else 0
+        for index, (_, key, line, start) in enumerate(headers):
+            end = headers[index + 1][3] if index + 1 < len(headers) else len(text)
+            chunk = text[start:end]
+            if self.duplicate(source, key, line):
+                continue
+            try:
+                data = parse_string((strings + "\n" if strings else "") + chunk, "bibtex")
+            except PybtexError as error:
+                last_line = line + chunk.rstrip().count("\n")
+                error_line = min(line + max(getattr(error, "lineno", 1) - 1 - offset, 0), last_line)
+                self.errors.add(source.display, error_line, f"BibTeX-Syntaxfehler: {_german(error)}")
+                self.seen[key] = (source.display, line)
+                continue
+            for parsed_key, entry in data.entries.items():
+                self.add(source, parsed_key, entry, line)
+
+    def duplicate(self, source: BibSource, key: str, line: int) -> bool:
+        """Report ``key`` if an earlier entry (in any file) has it already."""
+        if key not in self.seen:
+            return False
+        first_file, first_line = self.seen[key]
+        where = "weiter oben" if first_file == source.display else f"in {first_file}"
+        self.errors.add(source.display, line,
+                        f"Schlüssel „{key}“ gibt es schon ({where}, Zeile {first_line})")
+        return True
+
+    def add(self, source: BibSource, key: str, entry: Entry, line: int) -> None:
+        if self.duplicate(source, key, line):
+            return
+        self.seen[key] = (source.display, line)
+        slug = slugify(key)
+        if slug in self.slugs:
+            self.errors.add(source.display, line, f"Schlüssel „{key}“ ergibt dieselbe Adresse "
+                            f"/publikationen/{slug}/ wie „{self.slugs[slug]}“ – bitte umbenennen")
+            return
+        self.slugs[slug] = key
+        publication = self.build(source, key, slug, entry, line)
+        if publication is not None:
+            self.bibliography.entries[key] = publication
+
+    def build(self, source: BibSource, key: str, slug: str, entry: Entry, line: int) -> Publication | None:
+        entry_type = entry.type.lower()
+        raw = {name.lower(): value for name, value in entry.fields.items()}
+        missing = [need for need in REQUIRED_FIELDS.get(entry_type, ("title",))
+                   if not any(raw.get(n) or entry.persons.get(n) for n in need.split("|"))]
+        if missing:
+            names = ", ".join("„" + m.replace("|", "“ oder „") + "“" for m in missing)
+            self.errors.add(source.display, line, f"Eintrag „{key}“ ({entry_type}): es fehlt {names}")
+            return None
+        fields = {n: decode(v) for n, v in raw.items() if not is_private(n, self.private)}
+        authors = tuple(_name(p) for p in entry.persons.get("author", []))
+        editors = tuple(_name(p) for p in entry.persons.get("editor", []))
+        year_match = re.search(r"\d{4}", fields.get("year") or fields.get("date") or "")
+        year = year_match.group(0) if year_match else ""
+        language = LANGUAGES.get((fields.get("langid") or fields.get("language") or "").lower(), "")
+        links = {}
+        for name in ("url", "pdf"):
+            if fields.get(name):
+                links[name] = safe_link(raw[name].strip())
+                if links[name] is None:
+                    self.notes.add(source.display, line, f"Eintrag „{key}“: Link in „{name}“ "
+                                   "verworfen – erlaubt sind nur http(s)-Adressen")
+        doi = doi_url(raw["doi"]) if raw.get("doi") else ""
+        if doi is None:
+            self.notes.add(source.display, line, f"Eintrag „{key}“: DOI „{fields['doi']}“ ist ungültig")
+        keywords = tuple(k.strip() for k in re.split(r"[,;]", fields.get("keywords", "")) if k.strip())
+        topics = self.topics_for(keywords, fields.get("title", ""), source, key, line)
+        citation = format_citation(entry_type, authors, editors, fields.get("title", ""), year,
+                                   fields, language)
+        return Publication(
+            key=key, slug=slug, entry_type=entry_type, source=source.display, line=line, own=source.own,
+            authors=authors, editors=editors, title=fields.get("title", ""), year=year,
+            month=_month(fields.get("month", "") or fields.get("date", "")),
+            fields=tuple(sorted(fields.items())), doi=doi or "", url=links.get("url") or "",
+            pdf=links.get("pdf") or "", abstract=fields.get("abstract", ""), keywords=keywords,
+            topics=topics, language=language, citation_html=citation,
+            citation_text=unescape(TAGS.sub("", citation)),
+            bibtex=self.export(key, entry, dropped={n for n, v in links.items() if v is None}
+                               | ({"doi"} if doi is None else set())),
+        )
+
+    def topics_for(self, keywords, title, source, key, line) -> tuple[str, ...]:
+        """Keywords through the vocabulary: a label, a slug or one of a topic's keywords."""
+        found: list[str] = []
+        for keyword in keywords:
+            topic = self.vocabulary.resolve(keyword)
+            slugs = [topic.slug] if topic else [
+                d.topic.slug for d in detect_topics(keyword, _single_hit(self.vocabulary))]
+            if not slugs:
+                self.notes.add(source.display, line,
+                               f"Eintrag „{key}“: Schlagwort „{keyword}“ gehört zu keinem Thema")
+            found.extend(s for s in slugs if s not in found)
+        return tuple(found)
+
+    def export(self, key: str, entry: Entry, dropped: set[str]) -> str:
+        """The entry as BibTeX without private or rejected fields, as offered for download."""
+        clean = Entry(entry.type, fields=[(n, v) for n, v in entry.fields.items()
+                                           if not is_private(n, self.private)
+                                           and n.lower() not in dropped],
+                      persons=entry.persons)
+        return BibliographyData({key: clean}).to_string("bibtex")
+
+
+_SINGLE: dict[int, Vocabulary] = {}
+
+
+def _single_hit(vocabulary: Vocabulary) -> Vocabulary:
+    """The vocabulary with threshold 1: one keyword of a topic is enough for a BibTeX keyword."""
+    return _SINGLE.setdefault(id(vocabulary), Vocabulary(vocabulary.topics, threshold=1))
+
+
+def _month(value: str) -> int | None:
+    value = value.strip().lower()
+    if re.match(r"^\d{4}-\d{2}", value):
+        return int(value[5:7])
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return int(value)
+    return MONTHS.get(value[:3]) if value[:3] in MONTHS else None
+
+
+def _german(error: PybtexError) -> str:
+    message = str(error)
+    message = re.sub(r"^syntax error in line \d+: ", "", message)
+    translations = {"premature end of file": "Datei endet mitten im Eintrag (schließende Klammer fehlt?)",
+                    "'}' expected": "„}“ erwartet (fehlt ein Komma oder eine Klammer?)",
+                    "',' expected": "„,“ erwartet"}
+    if message.startswith("undefined string"):
+        return "unbekanntes Kürzel „" + message.split(": ", 1)[-1] + "“ (Text in { } setzen)"
+    return translations.get(message, message)
+
+
+def load_bibliography(
+    sources: list[BibSource],
+    vocabulary: Vocabulary,
+    private: tuple[str, ...] = DEFAULT_PRIVATE_FIELDS,
+) -> tuple[Bibliography, ProblemList, ProblemList]:
+    """Parse and format every entry once. Returns (bibliography, errors, notes)."""
+    reader = _Reader(vocabulary, tuple(p.lower() for p in private))
+    for source in sources:
+        reader.read(source)
+    return reader.bibliography, reader.errors, reader.notes

@@ -1,0 +1,131 @@
+"""Pages for publications: one per entry, and the listing grouped by year.
+
+All text is escaped; links are only those that passed ``safe_link``/``doi_url``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from html import escape
+from urllib.parse import unquote
+
+from ..render import topic_chips
+from ..topics import Vocabulary
+from .model import NO_YEAR, Publication
+
+SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "incollection": "Chapter",
+                "inbook": "Chapter", "techreport": "Report", "report": "Report"}
+
+
+def newest_first(publications: Iterable[Publication]) -> list[Publication]:
+    by_title = sorted(publications, key=lambda p: (p.citation_text.casefold(), p.key))
+    return sorted(by_title, key=lambda p: (p.sort_year, p.month or 0), reverse=True)
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any backtick run in ``text``, so it cannot be closed early."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def page_markdown(pub: Publication, vocabulary: Vocabulary, page_url: str) -> str:
+    """The Markdown (with HTML blocks) of a publication's own page."""
+    names = ", ".join(n.natural() for n in pub.authors or pub.editors) or "–"
+    rows = [("Autorinnen und Autoren" if pub.authors else "Herausgegeben von", names),
+            ("Jahr", pub.year or NO_YEAR), ("Typ", pub.type_label)]
+    facts = "".join(f'<tr><th scope="row">{k}</th><td>{escape(v)}</td></tr>' for k, v in rows)
+    parts = [
+        f'<p class="k3b-citation">{pub.citation_html}</p>',
+        f'<table class="k3b-facts"><tbody>{facts}</tbody></table>',
+        topic_chips(pub.topics, vocabulary, page_url),
+    ]
+    if pub.abstract:
+        lang = f' lang="{pub.language}"' if pub.language and pub.language != "de" else ""
+        parts.append(f'<h2 id="zusammenfassung">Zusammenfassung</h2><p{lang}>{escape(pub.abstract)}</p>')
+    links = [(label, href) for label, href in (("DOI", pub.doi), ("Webseite", pub.url), ("PDF", pub.pdf))
+             if href]
+    if links:
+        items = "".join(f'<li><a href="{escape(href, quote=True)}">{label}</a></li>' for label, href in links)
+        parts.append(f'<h2 id="links">Links</h2><ul class="k3b-links">{items}</ul>')
+    fence = _fence(pub.bibtex)
+    parts.append(
+        '<h2 id="bibtex">BibTeX</h2>\n\n'
+        f"{fence} bibtex\n{pub.bibtex.strip()}\n{fence}\n\n"
+        f'<p><a class="md-button" href="{escape(pub.slug)}.bib" download>'
+        f"Eintrag als .bib herunterladen</a></p>"
+    )
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def head_tags(pub: Publication, page_url_absolute: str) -> str:
+    """Highwire Press ``citation_*`` meta tags and schema.org JSON-LD for ``<head>``."""
+    meta = [("citation_title", pub.title)]
+    meta += [("citation_author", n.inverted()) for n in pub.authors]
+    if pub.year:
+        date = f"{pub.year}/{pub.month:02d}" if pub.month else pub.year
+        meta.append(("citation_publication_date", date))
+    for name, field in (("citation_journal_title", "journal"), ("citation_publisher", "publisher"),
+                        ("citation_volume", "volume"), ("citation_issue", "number"),
+                        ("citation_technical_report_institution", "institution"),
+                        ("citation_inbook_title", "booktitle")):
+        if pub.field(field):
+            meta.append((name, pub.field(field)))
+    if pub.doi:
+        meta.append(("citation_doi", unquote(pub.doi.removeprefix("https://doi.org/"))))
+    if pub.pdf and pub.pdf.startswith("http"):
+        meta.append(("citation_pdf_url", pub.pdf))
+    if pub.language:
+        meta.append(("citation_language", pub.language))
+    tags = [f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta]
+    data = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES.get(pub.entry_type, "CreativeWork"),
+        "name": pub.title,
+        "url": page_url_absolute,
+        "author": [_person(n) for n in pub.authors],
+    }
+    if pub.year:
+        data["datePublished"] = pub.year
+    if pub.doi:
+        data["sameAs"] = pub.doi
+    if pub.field("publisher") or pub.field("institution"):
+        data["publisher"] = {"@type": "Organization",
+                             "name": pub.field("publisher") or pub.field("institution")}
+    if pub.field("journal"):
+        data["isPartOf"] = {"@type": "Periodical", "name": pub.field("journal")}
+    if pub.abstract:
+        data["abstract"] = pub.abstract
+    # "</" must not appear inside <script>; json.dumps leaves "<" alone, so escape it.
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    tags.append(f'<script type="application/ld+json">{payload}</script>')
+    return "\n".join(tags)
+
+
+def _person(name) -> dict[str, str]:
+    if name.first:
+        return {"@type": "Person", "name": name.natural(), "familyName": name.last,
+                "givenName": name.first}
+    return {"@type": "Organization", "name": name.last}
+
+
+def listing_html(publications: Iterable[Publication], vocabulary: Vocabulary, page_url: str) -> str:
+    """All publications grouped by year, newest first, each linking to its page."""
+    groups: dict[str, list[str]] = {}
+    for pub in newest_first(publications):
+        chips = topic_chips(pub.topics, vocabulary, page_url)
+        groups.setdefault(pub.year or NO_YEAR, []).append(
+            f'<li class="k3b-pub" data-year="{escape(pub.year)}" data-type="{escape(pub.entry_type)}" '
+            f'data-topics="{escape(" ".join(pub.topics))}">'
+            f'<a href="{escape(pub.slug)}/">{pub.citation_html}</a>'
+            f'<span class="k3b-pub__type">{escape(pub.type_label)}</span>{chips}</li>'
+        )
+    if not groups:
+        return '<p class="k3b-empty">Noch keine Publikationen.</p>'
+    sections = [
+        f'<h2 id="jahr-{slug}">{escape(year)}</h2>\n<ul class="k3b-pubs">{"".join(items)}</ul>'
+        for year, items in groups.items()
+        for slug in [re.sub(r"[^0-9a-z]+", "-", year.lower()).strip("-")]
+    ]
+    return "\n".join(sections)

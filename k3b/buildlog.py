@@ -1,0 +1,15 @@
+"""Reporting collected problems through a logger, one line each (no MkDocs import)."""
+
+from __future__ import annotations
+
+import logging
+
+from .problems import ProblemList
+
+
+def report(problems: ProblemList, log: logging.Logger, level: int = logging.ERROR) -> str:
+    """Log every problem on its own line; return the one-line summary for the abort."""
+    for line in problems.lines():
+        log.log(level, line)
+    count = len(problems)
+    return f"{count} Problem{'e' if count != 1 else ''} gefunden – Build abgebrochen."
