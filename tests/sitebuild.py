@@ -31,8 +31,13 @@ def make_project(tmp_path: Path, scenario: str | None = None, real_content: bool
 
     shutil.copytree(ROOT / "docs", docs, ignore=skip_content)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("hooks", "overrides", "k3b", "publications"):
+    for name in ("hooks", "overrides", "k3b"):
         (project / name).symlink_to(ROOT / name)
+    # Real files, never symlinks into the repository: a fixture is copied over them.
+    if real_content:
+        shutil.copytree(ROOT / "publications", project / "publications")
+    else:
+        (project / "publications").mkdir()
     if scenario is not None:
         shutil.copytree(FIXTURES / scenario, project, dirs_exist_ok=True)
     if not (project / "data").exists():

@@ -98,7 +98,7 @@ def test_tag_index_lists_topics(minimal_site):
 def test_header_holds_sections_not_articles(minimal_site):
     page = html(minimal_site, "artikel/windpark-im-dorf")
     tabs = [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
-    assert tabs == ["Start", "Artikel", "Fallbeispiele", "Themen", "Über uns"]
+    assert tabs == ["Start", "Artikel", "Fallbeispiele", "Publikationen", "Themen", "Über uns"]
     nav_links = {a.get("href") for a in page.select("nav.md-nav a")}
     assert not any("windpark-im-dorf" in (href or "") and href != "./" for href in nav_links)
 

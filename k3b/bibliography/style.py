@@ -101,6 +101,6 @@ def format_citation(
             parts.append(_sentence(", ".join(x for x in (kind, escape(get("school", ""))) if x)))
         elif entry_type == "misc" and get("howpublished"):
             parts.append(_sentence(escape(get("howpublished", ""))))
-        if place:
+        if place and entry_type not in {"techreport", "report"}:
             parts.append(_sentence(place))
     return " ".join(p for p in parts if p)
