@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -237,12 +238,11 @@ class _Reader:
         return BibliographyData({key: clean}).to_string("bibtex")
 
 
-_SINGLE: dict[int, Vocabulary] = {}
-
-
+@lru_cache(maxsize=16)
 def _single_hit(vocabulary: Vocabulary) -> Vocabulary:
     """The vocabulary with threshold 1: one keyword of a topic is enough for a BibTeX keyword."""
-    return _SINGLE.setdefault(id(vocabulary), Vocabulary(vocabulary.topics, threshold=1))
+    # Keyed on the (frozen, hashable) vocabulary itself, not on id(), which can be reused.
+    return Vocabulary(vocabulary.topics, threshold=1)
 
 
 def _month(value: str) -> int | None:
