@@ -2,24 +2,30 @@
 
 Staff place them in a page, one per line:
 
-- ``<!-- k3b:liste typ=artikel -->``: all articles, newest first
-  (``typ=fallbeispiele`` for case studies, ``anzahl=5`` for the newest five only);
-- ``<!-- k3b:themen -->``: the topics with their number of articles and case studies.
+- ``<!-- k3b:liste typ=artikel -->``: all articles, newest first, in pages of 50
+  (``typ=fallbeispiele`` for case studies, ``typ=publikationen``, ``anzahl=5`` for the
+  newest five only);
+- ``<!-- k3b:themen -->``: the topics with their number of articles, case studies and
+  publications, each linking to its hub.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
+from typing import TYPE_CHECKING
 
 from .content import Kind
-from .index import ContentIndex
+from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
 from .problems import ProblemList
-from .render import item_list, relative_url, topic_url
+from .render import item_list
+
+if TYPE_CHECKING:
+    from .site import Site
 
 MARKER = re.compile(r"^<!--\s*k3b:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
 ARG = re.compile(r"(\w+)=(\S+)")
 KINDS = {"artikel": Kind.ARTICLE, "fallbeispiele": Kind.CASE_STUDY}
+SECTION_URLS = {Kind.ARTICLE: "artikel/", Kind.CASE_STUDY: "fallbeispiele/"}
 
 
 def _problem(match: re.Match[str]) -> str | None:
@@ -30,8 +36,8 @@ def _problem(match: re.Match[str]) -> str | None:
         return None
     if name != "liste":
         return f"unbekannter Platzhalter „k3b:{name}“ – erlaubt: liste, themen"
-    if args.get("typ") not in KINDS:
-        return "Platzhalter „k3b:liste“ braucht typ=artikel oder typ=fallbeispiele"
+    if args.get("typ") not in KINDS and args.get("typ") != "publikationen":
+        return "Platzhalter „k3b:liste“ braucht typ=artikel, typ=fallbeispiele oder typ=publikationen"
     if not args.get("anzahl", "0").isdigit():
         return f"„anzahl={args['anzahl']}“ ist keine Zahl"
     return None
@@ -45,40 +51,29 @@ def check_markers(markdown: str, path: str, problems: ProblemList, body_line: in
             problems.add(path, body_line + markdown.count("\n", 0, match.start()), message)
 
 
-def expand_markers(markdown: str, index: ContentIndex, page_url: str) -> str:
+def expand_markers(markdown: str, site: Site, page_url: str) -> str:
     """Replace every valid marker in ``markdown`` (broken ones were reported before)."""
+
+    from .hubs import publication_card, topic_counts, topic_overview
 
     def replace(match: re.Match[str]) -> str:
         if _problem(match):
             return ""
         if match.group("name") == "themen":
-            return _topics(index, page_url)
+            return "\n" + topic_overview(site, topic_counts(site), page_url) + "\n"
         args = dict(ARG.findall(match.group("args")))
-        items = index.of_kind(KINDS[args["typ"]])
+        if args["typ"] == "publikationen":
+            pubs = site.publications()[: int(args.get("anzahl", PUBLICATIONS_PER_PAGE))]
+            cards = "".join(publication_card(p, page_url, site.publication_url(p)) for p in pubs)
+            return f'\n<ul class="k3b-pubs">{cards}</ul>\n'
+        kind = KINDS[args["typ"]]
+        items = site.index.of_kind(kind)
         limit = args.get("anzahl")
         if limit is not None:
-            items = items[: int(limit)]
-        level = 3 if limit is not None else 2
-        return "\n" + item_list(items, index.vocabulary, page_url, level) + "\n"
+            return "\n" + item_list(items[: int(limit)], site.vocabulary, page_url, 3) + "\n"
+        # The full listing: page 1 here, the rest on generated pages /<section>/seite/<n>/.
+        paging = Paging(SECTION_URLS[kind], len(items), ARTICLES_PER_PAGE)
+        listing = item_list(list(paging.items(items, 1)), site.vocabulary, page_url)
+        return "\n" + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
 
     return MARKER.sub(replace, markdown)
-
-
-def _topics(index: ContentIndex, page_url: str) -> str:
-    articles = index.topic_counts(Kind.ARTICLE)
-    cases = index.topic_counts(Kind.CASE_STUDY)
-    cards = []
-    for topic in index.vocabulary.topics:
-        href = escape(relative_url(page_url, topic_url(topic)))
-        cards.append(
-            f'<li class="k3b-topic"><a href="{href}"><span class="k3b-topic__label">'
-            f"{escape(topic.label)}</span></a>"
-            f'<p class="k3b-topic__count">{_count(articles[topic.slug], "Artikel", "Artikel")}, '
-            f'{_count(cases[topic.slug], "Fallbeispiel", "Fallbeispiele")}</p>'
-            f'<p class="k3b-topic__description">{escape(topic.description)}</p></li>'
-        )
-    return '\n<ul class="k3b-topic-grid">' + "".join(cards) + "</ul>\n"
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"

@@ -32,8 +32,8 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def topic_url(topic: Topic) -> str:
-    """Where a topic chip leads: the topic's entry in the topic overview."""
-    return f"themen/#tag:{topic.slug}"
+    """Where a topic chip leads: the topic's hub."""
+    return f"themen/{topic.slug}/"
 
 
 def topic_chips(slugs: tuple[str, ...], vocabulary: Vocabulary, page_url: str) -> str:

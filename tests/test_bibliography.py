@@ -46,7 +46,7 @@ def test_join_names(names, text):
         ("article", [A], [], "Wind Conflicts", "2018", {"journal": "Energy Policy"}, "en",
          'Müller, Anna (2018): <span lang="en">Wind Conflicts.</span> In: <em>Energy Policy</em>.'),
         ("misc", [], [], "Gesetz über <Dinge>", "2023", {"howpublished": "Bundesgesetzblatt"}, "de",
-         "(2023): <em>Gesetz über &lt;Dinge&gt;.</em> Bundesgesetzblatt."),
+         "<em>Gesetz über &lt;Dinge&gt;</em> (2023). Bundesgesetzblatt."),
         ("phdthesis", [B], [], "Dorf im Wandel", "2015", {"school": "Universität Halle"}, "de",
          "Schmidt, Peter (2015): <em>Dorf im Wandel.</em> Dissertation, Universität Halle."),
     ],

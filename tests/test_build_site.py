@@ -26,7 +26,7 @@ def test_article_page(minimal_site):
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == "Ein Testartikel über einen Windpark."
     assert chip_labels(page) == ["Energiewende"]
-    assert page.select_one(".md-tags .md-tag")["href"] == "../../themen/#tag:energiewende"
+    assert page.select_one(".md-tags .md-tag")["href"] == "../../themen/energiewende/"
     # No raw front matter in the body.
     assert "summary:" not in page.select_one("article").get_text()
 
@@ -62,7 +62,7 @@ def test_article_listing_newest_first_with_summary_and_topics(minimal_site):
     assert first.select_one(".k3b-card__title a")["href"] == "windpark-im-dorf/"
     assert first.select_one(".k3b-card__summary").get_text() == "Ein Testartikel über einen Windpark."
     assert [a.get_text() for a in first.select(".k3b-chip")] == ["Energiewende"]
-    assert first.select_one(".k3b-chip")["href"] == "../themen/#tag:energiewende"
+    assert first.select_one(".k3b-chip")["href"] == "../themen/energiewende/"
 
 
 def test_case_study_listing(minimal_site):
@@ -81,18 +81,22 @@ def test_start_page_shows_topics_with_counts_and_newest(minimal_site):
     assert list(topics) == [
         "Energiewende", "Migration", "Strukturwandel", "Demografischer Wandel", "Klimawandelfolgen"
     ]
-    assert topics["Energiewende"] == "1 Artikel, 0 Fallbeispiele"
-    assert topics["Migration"] == "0 Artikel, 1 Fallbeispiel"
-    assert page.select_one(".k3b-topic a")["href"] == "themen/#tag:energiewende"
+    assert topics["Energiewende"] == "1 Artikel, 0 Fallbeispiele, 0 Publikationen"
+    assert topics["Migration"] == "0 Artikel, 1 Fallbeispiel, 0 Publikationen"
+    assert page.select_one(".k3b-topic a")["href"] == "themen/energiewende/"
     titles = [a.get_text() for a in page.select(".k3b-card__title a")]
     assert titles[:3] == ["Windpark im Dorf", "Ohne Themen", "Älterer Artikel"]
     assert "Testfall <Unterkunft>" in titles
 
 
-def test_tag_index_lists_topics(minimal_site):
+def test_topic_overview_links_every_topic_to_its_hub(minimal_site):
     page = html(minimal_site, "themen")
-    text = page.select_one("article").get_text()
-    assert "Windpark im Dorf" in text and "Klimawandelfolgen" in text
+    cards = page.select(".k3b-topic-grid li")
+    assert [c.select_one("a")["href"] for c in cards] == [
+        "energiewende/", "migration/", "strukturwandel/", "demografischer-wandel/", "klimawandelfolgen/"]
+    assert all(c.select_one(".k3b-topic__description").get_text(strip=True) for c in cards)
+    # The overview does not list items: its size does not grow with the site.
+    assert "Windpark im Dorf" not in page.select_one("article").get_text()
 
 
 def test_header_holds_sections_not_articles(minimal_site):

@@ -108,24 +108,3 @@ def _person(name) -> dict[str, str]:
         return {"@type": "Person", "name": name.natural(), "familyName": name.last,
                 "givenName": name.first}
     return {"@type": "Organization", "name": name.last}
-
-
-def listing_html(publications: Iterable[Publication], vocabulary: Vocabulary, page_url: str) -> str:
-    """All publications grouped by year, newest first, each linking to its page."""
-    groups: dict[str, list[str]] = {}
-    for pub in newest_first(publications):
-        chips = topic_chips(pub.topics, vocabulary, page_url)
-        groups.setdefault(pub.year or NO_YEAR, []).append(
-            f'<li class="k3b-pub" data-year="{escape(pub.year)}" data-type="{escape(pub.entry_type)}" '
-            f'data-topics="{escape(" ".join(pub.topics))}">'
-            f'<a href="{escape(pub.slug)}/">{pub.citation_html}</a>'
-            f'<span class="k3b-pub__type">{escape(pub.type_label)}</span>{chips}</li>'
-        )
-    if not groups:
-        return '<p class="k3b-empty">Noch keine Publikationen.</p>'
-    sections = [
-        f'<h2 id="jahr-{slug}">{escape(year)}</h2>\n<ul class="k3b-pubs">{"".join(items)}</ul>'
-        for year, items in groups.items()
-        for slug in [re.sub(r"[^0-9a-z]+", "-", year.lower()).strip("-")]
-    ]
-    return "\n".join(sections)

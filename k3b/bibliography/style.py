@@ -35,9 +35,9 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else text + "."
 
 
-def _title(title: str, language: str, emphasis: bool) -> str:
+def _title(title: str, language: str, emphasis: bool, full_stop: bool = True) -> str:
     attrs = f' lang="{escape(language)}"' if language and language != "de" else ""
-    inner = escape(_sentence(title))
+    inner = escape(_sentence(title) if full_stop else title.strip().rstrip("."))
     if emphasis:
         return f"<em{attrs}>{inner}</em>"
     return f"<span{attrs}>{inner}</span>" if attrs else inner
@@ -62,11 +62,14 @@ def format_citation(
     else:
         head = ""
     year_text = escape(year or NO_YEAR)
-    parts.append(f"{head} ({year_text}):" if head else f"({year_text}):")
-
     standalone = entry_type in {"book", "techreport", "report", "phdthesis", "mastersthesis", "misc",
                                 "online"}
-    parts.append(_title(title, language, emphasis=standalone))
+    if head:
+        parts.append(f"{head} ({year_text}):")
+        parts.append(_title(title, language, emphasis=standalone))
+    else:
+        # Without author or editor the title leads, as in "Titel (2020)."
+        parts.append(_title(title, language, standalone, full_stop=False) + f" ({year_text}).")
 
     place = ": ".join(escape(v) for v in (get("address", ""), get("publisher", "")) if v)
     if entry_type == "article":

@@ -1,0 +1,189 @@
+"""MkDocs adapter: hands pages and .bib files to the ``k3b`` package and back.
+
+All domain work happens in ``k3b`` (no MkDocs imports there). Order of a build:
+
+1. ``on_config``: load the topic vocabulary; require an absolute ``site_url`` (feeds).
+2. ``on_files``: parse publications (cached across ``mkdocs serve`` rebuilds), read and
+   validate every page, check its citations; report all Markdown and BibTeX problems
+   together and stop once. Then plan every generated page and file (publication pages,
+   listings, hubs, feeds) and add them with ``File.generated``.
+3. ``on_page_markdown``: fill in what was planned for each page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from k3b import timing
+from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
+from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
+from k3b.bibliography.render import head_tags
+from k3b.buildlog import report
+from k3b.citations import render_citations
+from k3b.crosslinks import related_html
+from k3b.generated import Plan, front_matter, plan
+from k3b.markers import expand_markers
+from k3b.problems import ProblemList
+from k3b.render import item_header, relative_url, topic_url
+from k3b.site import Site, SourcePage, collect_site
+from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
+
+log = logging.getLogger("mkdocs.plugins.k3b")
+
+OWN_FILE = "k3b.bib"
+
+
+@dataclass
+class _Build:
+    vocabulary: Vocabulary
+    site: Site | None = None
+    plan: Plan | None = None
+    pub_pages: dict[str, str] | None = None  # generated page src → BibTeX key
+
+
+_build: _Build | None = None
+# Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
+_bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
+
+
+def _base(config: MkDocsConfig) -> Path:
+    return Path(os.path.dirname(config.config_file_path or "."))
+
+
+def _shown(config: MkDocsConfig, path: str | Path) -> str:
+    """A path as staff see it: relative to the project folder (``docs/artikel/x.md``)."""
+    return os.path.relpath(path, _base(config)).replace(os.sep, "/")
+
+
+def _fail(problems: ProblemList) -> None:
+    raise PluginError(report(problems, log))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the vocabulary and start a fresh build state."""
+    global _build
+    timing.reset()
+    path = _base(config) / (config.extra.get("k3b") or {}).get("vocabulary", "data/themen.yml")
+    try:
+        vocabulary = load_vocabulary(path, _shown(config, path))
+    except VocabularyError as error:
+        _fail(ProblemList(error.problems))
+    if not (config.site_url or "").startswith(("http://", "https://")):
+        problems = ProblemList()
+        problems.add(_shown(config, config.config_file_path or "mkdocs.yml"), 1,
+                     "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche Adresse "
+                     "(z. B. site_url: https://wissen.k3b.example/)")
+        _fail(problems)
+    _build = _Build(vocabulary)
+    return config
+
+
+def _publications(config: MkDocsConfig, vocabulary: Vocabulary) -> tuple[Bibliography, ProblemList]:
+    """Parse all publications/*.bib, or reuse the last result if nothing changed."""
+    global _bib_cache
+    settings = config.extra.get("k3b") or {}
+    private = tuple(settings.get("private_fields", DEFAULT_PRIVATE_FIELDS))
+    vocabulary_file = _base(config) / settings.get("vocabulary", "data/themen.yml")
+    files = sorted((_base(config) / "publications").glob("*.bib"))
+    key = (tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+           vocabulary_file.stat().st_mtime_ns, private)
+    if _bib_cache is None or _bib_cache[0] != key:
+        with timing.phase("bibtex"):
+            sources = [BibSource(f, _shown(config, f), f.name == OWN_FILE) for f in files]
+            bibliography, errors, notes = load_bibliography(sources, vocabulary, private)
+        _bib_cache = (key, bibliography, errors, notes.lines())
+    for line in _bib_cache[3]:
+        log.info(line)
+    return _bib_cache[1], _bib_cache[2]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Collect and check everything, fail once with all problems, then add generated files."""
+    assert _build is not None
+    bibliography, bib_errors = _publications(config, _build.vocabulary)
+    problems = ProblemList()
+    problems.extend(bib_errors)
+    pages = [
+        SourcePage(f.src_uri, f.url, _shown(config, os.path.join(config.docs_dir, f.src_path)),
+                   lambda f=f: f.content_string)
+        for f in files.documentation_pages()
+    ]
+    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info)
+    if problems:
+        _fail(problems)
+    _build.site = site
+    _build.plan = plan(site, config.site_url, config.site_name)
+    _build.pub_pages = {f"publikationen/{p.slug}.md": p.key for p in bibliography.entries.values()}
+    for src, page in _build.plan.pages.items():
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=front_matter(page)))
+    for planned in _build.plan.files:
+        files.append(File.generated(config, planned.src, content=planned.content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill in topics, byline, listings, citations, generated parts and related content."""
+    assert _build is not None and _build.site is not None and _build.plan is not None
+    site, src = _build.site, page.file.src_uri
+    item = site.index.get(src)
+    planned = _build.plan.pages.get(src)
+    topics = item.topics if item else ()
+    head = [_feed_link(page.url, src)]
+    key = (_build.pub_pages or {}).get(src)
+    if key is not None:
+        pub = site.bibliography.entries[key]
+        topics = pub.topics
+        head.append(head_tags(pub, config.site_url + page.url))
+    page.meta["k3b_head"] = "\n".join(head)
+    _set_meta(page, item.title if item else planned.title if planned else "",
+              item.summary if item else planned.description if planned else "", topics)
+    if item is not None:
+        markdown = expand_markers(markdown, site, page.url)
+        markdown, bibliography = render_citations(
+            markdown, site.bibliography.get, lambda p: site.labels[p.key],
+            lambda p: relative_url(page.url, site.publication_url(p)))
+        header = item_header(item)
+        markdown = "\n\n".join(p for p in (header, markdown, bibliography,
+                                           related_html(site, src, page.url)) if p)
+    if planned is not None:
+        markdown += "\n\n" + planned.render(page.url) + "\n"
+    return markdown
+
+
+def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> None:
+    """Title, description and topic links; Material prints title and description unescaped."""
+    assert _build is not None
+    vocabulary = _build.vocabulary
+    chosen = [t for t in map(vocabulary.by_slug, topics) if t is not None]
+    page.meta["tags"] = [t.label for t in chosen]
+    page.meta["k3b_topic_links"] = [(t.label, topic_url(t)) for t in chosen]
+    if title:
+        page.meta["title"] = escape(title)
+    if summary:
+        page.meta["description"] = escape(summary)
+
+
+def _feed_link(page_url: str, src: str) -> str:
+    """The feed a page announces in <head>: on a topic's pages its feed, else the site's."""
+    assert _build is not None
+    parts = src.split("/")
+    topic = _build.vocabulary.by_slug(parts[1].removesuffix(".md")) if parts[0] == "themen" \
+        and len(parts) >= 2 else None
+    title, target = ("Neues im K3B Wissensportal", "feed.xml") if topic is None else (
+        f"Neues zum Thema {topic.label}", f"themen/{topic.slug}/feed.xml")
+    return (f'<link rel="alternate" type="application/atom+xml" title="{escape(title, quote=True)}" '
+            f'href="{escape(relative_url(page_url, target), quote=True)}">')
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    timing.write_if_requested()

@@ -1,0 +1,193 @@
+"""Citations in Markdown: ``[@key]``, ``[@a; @b]``, ``[vgl. @key, S. 12]``.
+
+Finding citations (with line numbers, outside code) and rendering them are pure functions
+on text and an already formatted bibliography, so a citation costs a regex match and a
+dictionary lookup: every entry was formatted once per build before.
+
+Inline, a citation becomes an author-year link to the page's bibliography
+(„(Müller 2020, S. 12; Schmidt und Weber 2019)“); the bibliography at the end of the page
+lists the cited works in the German style and links each to its publication page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html import escape
+
+from .bibliography.model import NO_YEAR, Publication
+
+# A bracket group that contains at least one @key; not a link text (followed by "(" or "[").
+GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*?)\](?![(\[:])")
+# One item of a group: optional prefix, @key, optional locator after a comma.
+ITEM = re.compile(
+    r"^\s*(?:(?P<prefix>[^@]*?)\s+)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*?)\s*(?:,\s*(?P<locator>.+?))?\s*$")
+FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    key: str
+    prefix: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One bracket group, with its position in the text and its 1-based line."""
+
+    start: int
+    end: int
+    line: int
+    items: tuple[CiteItem, ...]
+
+
+def _masked(markdown: str) -> str:
+    """``markdown`` with code and comments blanked out (same length, newlines kept)."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
+    lines = markdown.splitlines(keepends=True)
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group("fence")
+            out.append(re.sub(r"[^\n]", " ", line))
+        elif fence is not None:
+            closing = match is not None and match.group("fence")[0] == fence[0] \
+                and len(match.group("fence")) >= len(fence) and not line.strip().strip(fence[0])
+            if closing:
+                fence = None
+            out.append(re.sub(r"[^\n]", " ", line))
+        else:
+            out.append(line)
+    text = "".join(out)
+    text = COMMENT.sub(blank, text)
+    return INLINE_CODE.sub(blank, text)
+
+
+def _items(body: str) -> tuple[CiteItem, ...] | None:
+    items = []
+    for part in body.split(";"):
+        match = ITEM.match(part)
+        if match is None:
+            return None
+        key = match.group("key").rstrip(".:,")
+        prefix, locator = (match.group(g) or "" for g in ("prefix", "locator"))
+        items.append(CiteItem(key, prefix.strip(), locator.strip()))
+    return tuple(items)
+
+
+def find_citations(markdown: str, first_line: int = 1) -> list[Citation]:
+    """Every citation outside code blocks, inline code and HTML comments."""
+    masked = _masked(markdown)
+    found = []
+    line, counted = first_line, 0
+    for match in GROUP.finditer(masked):
+        items = _items(match.group("body"))
+        if items is None:
+            continue
+        line += masked.count("\n", counted, match.start())
+        counted = match.start()
+        found.append(Citation(match.start(), match.end(), line, items))
+    return found
+
+
+def cited_keys(citations: Iterable[Citation]) -> list[str]:
+    """Keys in order of first citation, without repeats."""
+    keys: dict[str, None] = {}
+    for citation in citations:
+        for item in citation.items:
+            keys.setdefault(item.key, None)
+    return list(keys)
+
+
+def short_label(pub: Publication) -> str:
+    """``Müller``, ``Müller und Schmidt``, ``Müller u. a.`` plus year: the in-text label."""
+    names = [n.last for n in (pub.authors or pub.editors)]
+    if not names:
+        who = pub.title if len(pub.title) <= 40 else pub.title[:37].rstrip() + "…"
+    elif len(names) == 1:
+        who = names[0]
+    elif len(names) == 2:
+        who = f"{names[0]} und {names[1]}"
+    else:
+        who = f"{names[0]} u. a."
+    return f"{who} {pub.year or NO_YEAR}"
+
+
+def labels(publications: Iterable[Publication]) -> dict[str, str]:
+    """In-text labels for a whole bibliography, once per build; equal labels get a, b, c."""
+    by_label: dict[str, list[Publication]] = {}
+    for pub in publications:
+        by_label.setdefault(short_label(pub), []).append(pub)
+    result = {}
+    for label, pubs in by_label.items():
+        if len(pubs) == 1:
+            result[pubs[0].key] = label
+            continue
+        ordered = sorted(pubs, key=lambda p: (p.month or 0, p.citation_text.casefold(), p.key))
+        for letter, pub in zip("abcdefghijklmnopqrstuvwxyz", ordered, strict=False):
+            result[pub.key] = label + letter
+        for pub in ordered[26:]:
+            result[pub.key] = label
+    return result
+
+
+def anchor(pub: Publication) -> str:
+    return f"lit-{pub.slug}"
+
+
+def render_citations(
+    markdown: str,
+    lookup: Callable[[str], Publication | None],
+    label_of: Callable[[Publication], str],
+    link_to: Callable[[Publication], str],
+) -> tuple[str, str]:
+    """(markdown with citations as links, bibliography HTML or ""). Unknown keys stay as text.
+
+    Unknown keys were reported as errors before rendering, so a published page never
+    has one; leaving the text alone keeps this function total.
+    """
+    citations = find_citations(markdown)
+    if not citations:
+        return markdown, ""
+    cited: dict[str, Publication] = {}
+    parts: list[str] = []
+    position = 0
+    for citation in citations:
+        rendered = []
+        for item in citation.items:
+            pub = lookup(item.key)
+            if pub is None:
+                rendered = None
+                break
+            cited.setdefault(pub.key, pub)
+            text = escape(label_of(pub))
+            if item.locator:
+                text += ", " + escape(item.locator)
+            prefix = escape(item.prefix) + " " if item.prefix else ""
+            rendered.append(f'{prefix}<a class="k3b-cite" href="#{anchor(pub)}">{text}</a>')
+        if rendered is None:
+            continue
+        parts.append(markdown[position:citation.start])
+        parts.append('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>")
+        position = citation.end
+    parts.append(markdown[position:])
+    return "".join(parts), bibliography_html(cited.values(), link_to)
+
+
+def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Publication], str]) -> str:
+    """The cited works, alphabetical, each linked to its publication page (Markdown with HTML)."""
+    ordered = sorted(publications, key=lambda p: (p.citation_text.casefold(), p.key))
+    if not ordered:
+        return ""
+    entries = "".join(
+        f'<li id="{anchor(p)}"><a href="{escape(link_to(p), quote=True)}">{p.citation_html}</a></li>'
+        for p in ordered
+    )
+    # A Markdown heading, so that it appears in the page's table of contents.
+    return f'## Literatur {{ #literatur }}\n\n<ol class="k3b-bibliography">{entries}</ol>'

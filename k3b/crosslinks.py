@@ -1,0 +1,45 @@
+"""Blocks that join pages across the site: "Verwandte Inhalte" and "Zitiert in"."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .render import german_date, relative_url
+from .site import Site
+
+# A work cited by hundreds of pages must not make its own page grow with the site.
+CITED_IN_LIMIT = 20
+
+
+def related_html(site: Site, entry_id: str, page_url: str) -> str:
+    """Up to five related items of any type, as ranked once per build."""
+    entries = [e for e in map(site.entry, site.related.get(entry_id, ())) if e is not None]
+    if not entries:
+        return ""
+    items = []
+    for entry in entries:
+        href = escape(relative_url(page_url, entry.url))
+        meta = escape(entry.kind)
+        if entry.date:
+            meta += " · " + (german_date(entry.date) if entry.kind != "Publikation" else str(entry.date.year))
+        lang = f' lang="{escape(entry.lang)}"' if entry.lang else ""
+        items.append(f'<li><a href="{href}"{lang}>{escape(entry.title)}</a>'
+                     f'<span class="k3b-related__meta">{meta}</span></li>')
+    return (f'<aside class="k3b-related" aria-labelledby="verwandte-inhalte">'
+            f'<h2 id="verwandte-inhalte">Verwandte Inhalte</h2><ul>{"".join(items)}</ul></aside>')
+
+
+def cited_in_html(site: Site, key: str, page_url: str) -> str:
+    """The site's pages that cite the publication ``key``, newest first."""
+    items = site.citing_items(key)
+    if not items:
+        return ""
+    more = len(items) - CITED_IN_LIMIT
+    items = items[:CITED_IN_LIMIT]
+    links = "".join(
+        f'<li><a href="{escape(relative_url(page_url, item.url))}">{escape(item.title)}</a> '
+        f'<span class="k3b-related__meta">{escape(item.kind.value)}</span></li>'
+        for item in items
+    )
+    tail = f'<p class="k3b-more">… und {more} weitere Seiten.</p>' if more > 0 else ""
+    return f'<h2 id="zitiert-in">Zitiert in</h2><ul class="k3b-cited-in">{links}</ul>{tail}'

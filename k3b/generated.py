@@ -1,0 +1,148 @@
+"""Every page and file the build generates, planned once from the collected ``Site``.
+
+A planned page has a source path (as if it lay in ``docs/``), a title and a function that
+renders its body for the URL it ends up at. If staff wrote a page at the same path (a hub
+intro ``docs/themen/<slug>.md``, ``docs/publikationen/index.md``), theirs is kept and the
+rendered part is appended to it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import timing
+from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
+from .bibliography.render import page_markdown
+from .content import Kind
+from .crosslinks import cited_in_html, related_html
+from .feeds import site_feed, topic_feed
+from .hubs import hub_sections, topic_counts, topic_listing_url
+from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
+from .render import item_list
+from .site import PUBLICATIONS, Site
+from .topics import Topic
+
+Render = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    src: str
+    title: str
+    description: str
+    render: Render
+    search: bool = True
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    src: str
+    content: bytes
+
+
+@dataclass
+class Plan:
+    pages: dict[str, PlannedPage]
+    files: list[PlannedFile]
+
+
+def front_matter(page: PlannedPage) -> str:
+    """Front matter for a generated page (JSON strings are valid YAML)."""
+    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}",
+             f"summary: {json.dumps(page.description, ensure_ascii=False)}"]
+    if not page.search:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join(lines + ["---", ""])
+
+
+def plan(site: Site, site_url: str, site_name: str) -> Plan:
+    result = Plan({}, [])
+    with timing.phase("listings"):
+        _publications(site, result)
+        _section_listings(site, result)
+    with timing.phase("hubs"):
+        counts = topic_counts(site)
+        for topic in site.vocabulary.topics:
+            _hub(site, topic, counts, result)
+    with timing.phase("feeds"):
+        result.files.append(PlannedFile("feed.xml", site_feed(site, site_url, site_name)))
+        for topic in site.vocabulary.topics:
+            result.files.append(PlannedFile(f"themen/{topic.slug}/feed.xml",
+                                            topic_feed(site, topic, site_url, site_name)))
+    return result
+
+
+def _add(result: Plan, page: PlannedPage) -> None:
+    result.pages[page.src] = page
+
+
+def _publications(site: Site, result: Plan) -> None:
+    vocabulary = site.vocabulary
+    for pub in site.bibliography.entries.values():
+        def render(page_url: str, pub=pub) -> str:
+            parts = [page_markdown(pub, vocabulary, page_url), cited_in_html(site, pub.key, page_url),
+                     related_html(site, "pub:" + pub.key, page_url)]
+            return "\n\n".join(p for p in parts if p)
+        _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
+                                 pub.abstract[:300] or pub.citation_text[:300], render))
+        result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
+    pubs = site.publications()
+    _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",
+                        "Publikationen des K3B und zitierte Literatur, nach Jahr.", with_filter=True)
+    url_of = site.publication_url
+    result.files.append(PlannedFile(f"{PUBLICATIONS}/{DATA_FILE}",
+                                    data_json(pubs, vocabulary, url_of, f"{PUBLICATIONS}/").encode()))
+    result.files.append(PlannedFile(f"{PUBLICATIONS}/{BIBTEX_FILE}", bibtex_json(pubs).encode()))
+
+
+def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, description: str,
+                        with_filter: bool = False) -> None:
+    paging = Paging(base, len(pubs), PUBLICATIONS_PER_PAGE)
+    for number in range(1, paging.count + 1):
+        def render(page_url: str, number=number) -> str:
+            chosen = paging.items(pubs, number)
+            body = grouped_html(chosen, site.vocabulary, page_url, site.publication_url)
+            pager = pager_html(paging, number, page_url)
+            form = ""
+            if with_filter and number == 1:
+                form = filter_form(pubs, site.vocabulary, page_url, base)
+            return f'{form}\n\n<div class="k3b-pub-listing" id="k3b-results">{body}\n{pager}</div>'
+        src = f"{base}index.md" if number == 1 else paging.src(number)
+        page_title = title if number == 1 else f"{title} – Seite {number}"
+        _add(result, PlannedPage(src, page_title, description, render, search=number == 1))
+
+
+def _paged_items(site: Site, result: Plan, items, base: str, title: str, description: str,
+                 first_page: bool) -> None:
+    paging = Paging(base, len(items), ARTICLES_PER_PAGE)
+    for number in range(1 if first_page else 2, paging.count + 1):
+        def render(page_url: str, number=number) -> str:
+            listing = item_list(list(paging.items(items, number)), site.vocabulary, page_url)
+            return listing + "\n\n" + pager_html(paging, number, page_url)
+        src = f"{base}index.md" if number == 1 else paging.src(number)
+        page_title = title if number == 1 else f"{title} – Seite {number}"
+        _add(result, PlannedPage(src, page_title, description, render, search=False))
+
+
+def _section_listings(site: Site, result: Plan) -> None:
+    """Pages 2…n of /artikel/ and /fallbeispiele/ (page 1 is the staff-written index)."""
+    for kind, base, title in ((Kind.ARTICLE, "artikel/", "Artikel"),
+                              (Kind.CASE_STUDY, "fallbeispiele/", "Fallbeispiele")):
+        _paged_items(site, result, site.index.of_kind(kind), base, title, f"Alle {title}.", first_page=False)
+
+
+def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
+    def render(page_url: str) -> str:
+        return hub_sections(site, topic, counts[topic.slug], page_url)
+    _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render))
+    for kind, what, label in ((Kind.ARTICLE, "artikel", "Artikel"),
+                              (Kind.CASE_STUDY, "fallbeispiele", "Fallbeispiele")):
+        _paged_items(site, result, site.index.of_kind(kind, topic.slug), topic_listing_url(topic, what),
+                     f"{label} zum Thema {topic.label}", f"Alle {label} zum Thema {topic.label}.",
+                     first_page=True)
+    _paged_publications(site, result, site.publications(topic.slug),
+                        topic_listing_url(topic, "publikationen"), f"Publikationen zum Thema {topic.label}",
+                        f"Alle Publikationen zum Thema {topic.label}.")
+

@@ -1,0 +1,185 @@
+"""The whole site of one build: pages, publications, citations and what joins them.
+
+``collect_site`` reads every page once, validates it, finds its citations and checks them
+against the bibliography, so Markdown and BibTeX problems end up in one report. After
+that, everything that needs the whole site ("Zitiert in", related content, hubs, feeds)
+is computed once from the ``Site``, never per page by scanning all others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from . import timing
+from .bibliography.model import Publication
+from .bibliography.parse import Bibliography
+from .citations import cited_keys, find_citations, labels
+from .content import ContentItem, Kind, validate
+from .frontmatter import FrontMatterError, parse_front_matter
+from .index import ContentIndex, newest_first
+from .markers import check_markers
+from .problems import ProblemList
+from .related import Node, related
+from .topics import Vocabulary
+
+PUBLICATIONS = "publikationen"
+TOPICS = "themen"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A Markdown page as the build engine hands it over."""
+
+    src_path: str  # below docs/, with "/"
+    url: str  # site-relative URL, as in links ("artikel/x/")
+    display: str  # the path staff see in messages ("docs/artikel/x.md")
+    read: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What listings, hubs, feeds and "Verwandte Inhalte" show of any item."""
+
+    id: str
+    kind: str  # "Artikel", "Fallbeispiel", "Publikation"
+    title: str
+    url: str
+    date: dt.date | None
+    summary: str
+    topics: tuple[str, ...]
+    lang: str = ""  # language of the title when it is not German
+
+
+@dataclass
+class Site:
+    vocabulary: Vocabulary
+    index: ContentIndex
+    bibliography: Bibliography
+    citations: dict[str, list[str]] = field(default_factory=dict)  # page src → keys
+    cited_by: dict[str, list[str]] = field(default_factory=dict)  # key → page srcs
+    labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
+    related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
+    intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
+
+    def publication_url(self, pub: Publication) -> str:
+        return f"{PUBLICATIONS}/{pub.slug}/"
+
+    def publications(self, topic: str | None = None) -> list[Publication]:
+        """Publications, optionally of one topic, newest first."""
+        from .bibliography.render import newest_first as pubs_newest_first
+
+        chosen = [p for p in self.bibliography.entries.values() if topic is None or topic in p.topics]
+        return pubs_newest_first(chosen)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        if entry_id.startswith("pub:"):
+            pub = self.bibliography.get(entry_id[4:])
+            return None if pub is None else publication_entry(pub, self.publication_url(pub))
+        item = self.index.get(entry_id)
+        return None if item is None else item_entry(item)
+
+    def citing_items(self, key: str) -> list[ContentItem]:
+        return newest_first([i for i in map(self.index.get, self.cited_by.get(key, ())) if i])
+
+
+def item_entry(item: ContentItem) -> Entry:
+    return Entry(item.src_path, item.kind.value, item.title, item.url, item.date, item.summary, item.topics)
+
+
+def publication_date(pub: Publication) -> dt.date | None:
+    return dt.date(int(pub.year), pub.month or 1, 1) if pub.year.isdigit() else None
+
+
+def publication_entry(pub: Publication, url: str) -> Entry:
+    summary = pub.abstract if len(pub.abstract) <= 300 else pub.abstract[:297].rstrip() + "…"
+    lang = pub.language if pub.language and pub.language != "de" else ""
+    return Entry("pub:" + pub.key, "Publikation", pub.title, url, publication_date(pub),
+                 summary or pub.citation_text, pub.topics, lang)
+
+
+def collect_site(
+    pages: Iterable[SourcePage],
+    vocabulary: Vocabulary,
+    bibliography: Bibliography,
+    problems: ProblemList,
+    info: Callable[[str], None] = lambda line: None,
+) -> Site:
+    """Validate every page, check its citations, and build the cross-references."""
+    site = Site(vocabulary, ContentIndex(vocabulary), bibliography)
+    with timing.phase("content"):
+        for page in pages:
+            _read_page(site, page, problems, info)
+    with timing.phase("citations"):
+        site.labels = labels(bibliography.entries.values())
+    with timing.phase("related"):
+        site.related = related(_nodes(site))
+    return site
+
+
+def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+    try:
+        front_matter = parse_front_matter(page.read())
+    except FrontMatterError as error:
+        problems.add(page.display, error.line, error.message)
+        return
+    except (OSError, ValueError):
+        problems.add(page.display, 1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert")
+        return
+    check_markers(front_matter.body, page.display, problems, front_matter.body_line)
+    _check_topic_intro(site, page, problems)
+    with timing.phase("citations"):
+        citations = find_citations(front_matter.body, front_matter.body_line)
+        for citation in citations:
+            for item in citation.items:
+                if site.bibliography.get(item.key) is None:
+                    problems.add(page.display, citation.line, _unknown_source(item.key, site.bibliography))
+    item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display)
+    if item is None:
+        return
+    site.index.add(item)
+    keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
+    if keys:
+        site.citations[item.src_path] = keys
+        for key in keys:
+            site.cited_by.setdefault(key, []).append(item.src_path)
+    if item.kind is not Kind.PAGE and not item.topics:
+        info(f"{page.display}: keine Themen angegeben und keine erkannt")
+    elif item.detections:
+        info(f"{page.display}: Themen erkannt: " + ", ".join(d.explain() for d in item.detections))
+
+
+def _check_topic_intro(site: Site, page: SourcePage, problems: ProblemList) -> None:
+    """``docs/themen/<slug>.md`` is a hub's intro; its slug must be in the vocabulary."""
+    parts = page.src_path.split("/")
+    if len(parts) != 2 or parts[0] != TOPICS or parts[1] == "index.md" or not parts[1].endswith(".md"):
+        return
+    slug = parts[1][:-3]
+    if site.vocabulary.by_slug(slug) is not None:
+        site.intros[slug] = page.src_path
+        return
+    close = difflib.get_close_matches(slug, [t.slug for t in site.vocabulary.topics], n=1)
+    hint = f" – meinten Sie „{close[0]}.md“?" if close else ""
+    problems.add(page.display, 1, f"kein Thema „{slug}“ im Vokabular: eine Themenseite braucht "
+                 f"einen Eintrag in der Themenliste{hint}")
+
+
+def _unknown_source(key: str, bibliography: Bibliography) -> str:
+    close = difflib.get_close_matches(key, list(bibliography.entries), n=1)
+    hint = f" – meinten Sie „{close[0]}“?" if close else ""
+    return f"unbekannte Quelle „{key}“{hint}"
+
+
+def _nodes(site: Site) -> list[Node]:
+    nodes = [
+        Node(item.src_path, item.title, item.date.toordinal() if item.date else 0,
+             frozenset(item.topics), frozenset(site.citations.get(item.src_path, ())))
+        for item in site.index.items.values() if item.kind is not Kind.PAGE
+    ]
+    for pub in site.bibliography.entries.values():
+        date = publication_date(pub)
+        nodes.append(Node("pub:" + pub.key, pub.title, date.toordinal() if date else 0,
+                          frozenset(pub.topics), frozenset((pub.key,))))
+    return nodes
