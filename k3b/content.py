@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from . import timing
 from .detection import Detection, detect_topics
 from .frontmatter import FrontMatter
 from .problems import ProblemList
@@ -284,7 +285,8 @@ def validate(
     detections: tuple[Detection, ...] = ()
     topics = values.get("topics") or ()
     if kind is not Kind.PAGE and not topics:
-        detections = tuple(detect_topics(fm.body, vocabulary))
+        with timing.phase("detection"):  # part of "content"; reported on its own too
+            detections = tuple(detect_topics(fm.body, vocabulary))
         topics = tuple(d.topic.slug for d in detections)
     case = None
     if kind is Kind.CASE_STUDY:

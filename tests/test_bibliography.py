@@ -115,7 +115,8 @@ def test_broken_files_report_every_problem_with_line():
     bibliography, errors, _ = load("bib-broken")
     assert errors.lines() == [
         # The comma is missing at the end of line 10; pybtex notices it on line 11.
-        "publications/a.bib:11: BibTeX-Syntaxfehler: „}“ erwartet (fehlt ein Komma oder eine Klammer?)",
+        "publications/a.bib:10: BibTeX-Syntaxfehler: am Zeilenende fehlt ein Komma (oder eine schließende "
+        "Klammer)",
         "publications/a.bib:14: Eintrag „ohnezeitschrift“ (article): es fehlt „journal“",
         "publications/b.bib:1: Schlüssel „gut2020“ gibt es schon (in publications/a.bib, Zeile 1)",
         "publications/b.bib:9: Schlüssel „gut.2020“ ergibt dieselbe Adresse /publikationen/gut-2020/ "

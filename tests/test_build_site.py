@@ -143,18 +143,46 @@ def write_articles(docs: Path, count: int) -> None:
         )
 
 
-@pytest.mark.parametrize("extra", [300])
-def test_article_page_does_not_grow_with_the_number_of_articles(tmp_path, extra):
+def write_publications(project: Path, count: int) -> None:
+    entries = [
+        f"@article{{test{n:04d},\n  author = {{Muster, Anna}},\n  title = {{Testtitel {n}}},\n"
+        f"  journal = {{Zeitschrift für Testdaten}},\n  year = {{{2000 + n % 25}}},\n"
+        f"  keywords = {{Migration}},\n}}\n"
+        for n in range(count)
+    ]
+    (project / "publications" / "test.bib").write_text("\n".join(entries), encoding="utf-8")
+
+
+def page_sizes(site: Path) -> dict[str, int]:
+    pages = ("artikel/windpark-im-dorf/", "themen/migration/", "publikationen/", "artikel/",
+             "publikationen/test0001/", "")
+    return {page: (site / page / "index.html").stat().st_size for page in pages}
+
+
+def test_pages_do_not_grow_with_the_size_of_the_site(tmp_path):
+    """Article, hub, listing and publication pages stay bounded; the rest goes on further pages."""
     small = make_project(tmp_path / "small", "minimal")
     write_articles(small / "docs", 10)
+    write_publications(small, 10)
     large = make_project(tmp_path / "large", "minimal")
-    write_articles(large / "docs", 10 + extra)
-    sizes = [
-        (build(project) / "artikel/windpark-im-dorf/index.html").stat().st_size
-        for project in (small, large)
-    ]
-    print(f"article page: {sizes[0]} bytes at 13 articles, {sizes[1]} bytes at {13 + extra}")
-    assert sizes[1] < sizes[0] * 1.10
+    write_articles(large / "docs", 310)
+    write_publications(large, 450)
+    before, after = page_sizes(build(small)), page_sizes(build(large))
+    print({page: f"{before[page]} → {after[page]}" for page in before})
+    for page in before:
+        # Listings fill up to one page of entries; everything else stays within 10 %.
+        limit = 60_000 if page in ("artikel/", "publikationen/") else before[page] * 0.10
+        assert after[page] - before[page] < limit, page
+    site = large / "site"
+    assert (site / "artikel/seite/7/index.html").exists()
+    assert not (site / "artikel/seite/8").exists()
+    assert (site / "publikationen/seite/5/index.html").exists()
+    assert (site / "themen/migration/artikel/seite/7/index.html").exists()
+    last = html(site, "artikel/seite/7")
+    assert "Seite 7 von 7 (313 Einträge)" in last.select_one(".k3b-pager").get_text()
+    assert len(last.select(".k3b-card")) == 13
+    hub_cards = html(site, "themen/migration").select(".k3b-card")
+    assert len(hub_cards) == 6  # the newest five articles and the one case study
 
 
 def test_real_site_builds_with_sample_content(real_site):

@@ -145,7 +145,13 @@ class _Reader:
             except PybtexError as error:
                 last_line = line + chunk.rstrip().count("\n")
                 error_line = min(line + max(getattr(error, "lineno", 1) - 1 - offset, 0), last_line)
-                self.errors.add(source.display, error_line, f"BibTeX-Syntaxfehler: {_german(error)}")
+                message = _german(error)
+                # pybtex notices a missing comma on the next field's line; staff must fix the one before.
+                previous = text.splitlines()[error_line - 2].rstrip() if error_line > line else ""
+                if "erwartet" in message and previous and previous[-1] not in ",{(":
+                    error_line -= 1
+                    message = "am Zeilenende fehlt ein Komma (oder eine schließende Klammer)"
+                self.errors.add(source.display, error_line, f"BibTeX-Syntaxfehler: {message}")
                 self.seen[key] = (source.display, line)
                 continue
             for parsed_key, entry in data.entries.items():
