@@ -7,8 +7,6 @@ import logging
 import re
 from pathlib import Path
 
-import pytest
-
 from sitebuild import ROOT, build, html, make_project
 
 

@@ -182,7 +182,8 @@ def test_site_feed_is_valid_atom_in_date_order(topics_site):
 def test_topic_feed_has_only_its_topic(topics_site):
     feed = feedparser.parse((topics_site / "themen/migration/feed.xml").read_bytes())
     assert not feed.bozo
-    assert {e.title for e in feed.entries} == {"Nur Migration", "Ankommen in Kleinstädten"}
+    assert {e.title for e in feed.entries} == {
+        "Nur Migration", "Ankommen in Kleinstädten", "Fiktiver Testeintrag"}
 
 
 def test_pages_announce_feeds(topics_site):
@@ -209,3 +210,16 @@ def test_missing_site_url_fails_with_german_message(tmp_path, caplog, monkeypatc
     assert error_lines(caplog)[0] == (
         "mkdocs.yml:1: „site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche Adresse "
         "(z. B. site_url: https://wissen.k3b.example/)")
+
+
+def test_own_publications_are_marked(topics_site):
+    facts = {r.th.get_text(): r.td.get_text() for r in html(topics_site, "publikationen/eigenes").select(
+        "table.k3b-facts tr")}
+    assert facts["Herkunft"] == "Publikation des K3B"
+    facts = {r.th.get_text(): r.td.get_text() for r in html(topics_site, "publikationen/alpha").select(
+        "table.k3b-facts tr")}
+    assert facts["Herkunft"] == "Zitierte Literatur"
+    listing = html(topics_site, "publikationen")
+    own = [li["data-key"] for li in listing.select("li.k3b-pub")
+           if "Publikation des K3B" in li.select_one(".k3b-pub__type").get_text()]
+    assert own == ["eigenes"]

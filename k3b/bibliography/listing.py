@@ -19,6 +19,7 @@ from ..topics import Vocabulary
 from .model import NO_YEAR, TYPE_LABELS, Publication
 
 DATA_FILE = "daten.json"
+OWN = " · Publikation des K3B"
 BIBTEX_FILE = "bibtex.json"
 
 
@@ -31,7 +32,8 @@ def publication_item(pub: Publication, vocabulary: Vocabulary, page_url: str, ur
     href = escape(relative_url(page_url, url))
     return (f'<li class="k3b-pub" data-key="{escape(pub.slug)}">'
             f'<a href="{href}">{pub.citation_html}</a>'
-            f'<span class="k3b-pub__type">{escape(pub.type_label)}</span>{chips}</li>')
+            f'<span class="k3b-pub__type">{escape(pub.type_label)}{OWN if pub.own else ""}</span>'
+            f"{chips}</li>")
 
 
 def grouped_html(

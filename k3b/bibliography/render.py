@@ -34,7 +34,8 @@ def page_markdown(pub: Publication, vocabulary: Vocabulary, page_url: str) -> st
     """The Markdown (with HTML blocks) of a publication's own page."""
     names = ", ".join(n.natural() for n in pub.authors or pub.editors) or "–"
     rows = [("Autorinnen und Autoren" if pub.authors else "Herausgegeben von", names),
-            ("Jahr", pub.year or NO_YEAR), ("Typ", pub.type_label)]
+            ("Jahr", pub.year or NO_YEAR), ("Typ", pub.type_label),
+            ("Herkunft", "Publikation des K3B" if pub.own else "Zitierte Literatur")]
     facts = "".join(f'<tr><th scope="row">{k}</th><td>{escape(v)}</td></tr>' for k, v in rows)
     parts = [
         f'<p class="k3b-citation">{pub.citation_html}</p>',
