@@ -203,3 +203,25 @@ def test_unchanged_bib_files_are_not_parsed_again(tmp_path, monkeypatch):
     mkdocs_build(config)
     assert len(calls) == 2
     assert "Ein geändertes Buch" in (project / "site/publikationen/ohnejahr/index.html").read_text()
+
+
+@pytest.mark.parametrize("value", [
+    r'{\"u}ber', r'\"{u}ber', r'\ss{}e', r'Stra{\ss}e', r'M{\"u}ller--Schmidt', r'Teil~I', r'\& co',
+    r'{\c c}a', r"\'{e}t\'e", r'{\o}re', r'\v{s}', r'{UN} und {{Landesamt f{\"u}r Umwelt}}',
+    r'1950---2018', r'Ro{\ss}lau', r'{\AA}ngstr{\"o}m', r'\^{o}', r'\u{g}',
+])
+def test_fast_latex_decoding_matches_pybtex(value):
+    from pybtex.backends.plaintext import Backend
+    from pybtex.richtext import Text
+
+    from k3b.bibliography.parse import _decode_common
+
+    assert _decode_common(value) == " ".join(Text.from_latex(value).render(Backend()).split())
+
+
+@pytest.mark.parametrize("value", [r"$x^2$", r"\textit{kursiv}", r"\emph{x}"])
+def test_other_latex_goes_through_pybtex(value):
+    from k3b.bibliography.parse import _decode_common, decode
+
+    assert _decode_common(value) is None
+    assert "\\" not in decode(value) and decode(value).strip()
