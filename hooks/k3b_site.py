@@ -181,7 +181,9 @@ def _feed_link(page_url: str, src: str) -> str:
         and len(parts) >= 2 else None
     title, target = ("Neues im K3B Wissensportal", "feed.xml") if topic is None else (
         f"Neues zum Thema {topic.label}", f"themen/{topic.slug}/feed.xml")
-    return (f'<link rel="alternate" type="application/atom+xml" title="{escape(title, quote=True)}" '
+    # "alternate feed", not just "alternate": Material fetches <href>/../sitemap.xml for every
+    # link[rel=alternate] (meant for language versions), which 404s below /themen/<slug>/.
+    return (f'<link rel="alternate feed" type="application/atom+xml" title="{escape(title, quote=True)}" '
             f'href="{escape(relative_url(page_url, target), quote=True)}">')
 
 

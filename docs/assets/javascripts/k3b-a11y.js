@@ -1,0 +1,53 @@
+/*
+ * Screen reader and keyboard fixes for Material's header.
+ *
+ * 1. The navigation drawer (narrow screens) opens through <label for="__drawer">, which
+ *    cannot take focus and is no button. We put a real button in its place: Enter or Space
+ *    opens the drawer and moves focus into it, Escape closes it and returns focus.
+ *    Without JavaScript, Material's label stays.
+ * 2. The search dialog (role="dialog") gets a name.
+ */
+(function () {
+  "use strict";
+  var search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) {
+    search.setAttribute("aria-label", "Suche");
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector(".md-header__button[for='__drawer']");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (!drawer || !label || !sidebar) {
+    return;
+  }
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-header__button md-icon k3b-drawer-button";
+  button.setAttribute("aria-label", "Navigation öffnen");
+  button.setAttribute("aria-expanded", "false");
+  var icon = label.querySelector("svg");
+  if (icon) {
+    button.appendChild(icon.cloneNode(true));
+  }
+  label.parentNode.insertBefore(button, label);
+  label.hidden = true;
+
+  button.addEventListener("click", function () {
+    drawer.click();
+  });
+  drawer.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    if (drawer.checked && document.activeElement === button) {
+      var first = sidebar.querySelector("a[href], input, [tabindex='0']");
+      if (first) {
+        first.focus();
+      }
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) {
+      drawer.click();
+      button.focus();
+    }
+  });
+})();

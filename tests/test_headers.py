@@ -1,0 +1,84 @@
+"""Security headers: site/_headers, the nginx and Apache snippets, and pages that need no
+'unsafe-inline' (the browser side is tests/browser/test_csp.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT
+
+DATA_SCRIPTS = {"application/json", "application/ld+json"}
+
+
+@pytest.fixture(scope="module")
+def security():
+    spec = importlib.util.spec_from_file_location("k3b_security_test", ROOT / "hooks" / "k3b_security.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_headers_file_has_every_header_for_every_path(real_site, security):
+    text = (real_site / "_headers").read_text(encoding="utf-8")
+    assert text == security.headers_file()
+    rules = security.parse_headers_file(text)
+    assert [pattern for pattern, _ in rules] == ["/*"]
+    headers = rules[0][1]
+    assert headers == security.HEADERS
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"):
+        assert feature in headers["Permissions-Policy"]
+
+
+def test_content_security_policy(security):
+    csp = security.HEADERS["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert "'unsafe-eval'" not in csp and "'unsafe-inline'" not in csp
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["img-src"] == "'self' data:"
+    assert directives["worker-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["base-uri"] == "'self'"
+    assert directives["form-action"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_deploy_snippets_match_the_headers(security):
+    """deploy/ is generated from HEADERS: python hooks/k3b_security.py rewrites it."""
+    for name, function in security.DEPLOY_FILES.items():
+        written = (ROOT / "deploy" / name).read_text(encoding="utf-8")
+        assert written == getattr(security, function)(), f"deploy/{name} veraltet"
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    apache = (ROOT / "deploy" / "apache.htaccess").read_text(encoding="utf-8")
+    for name, value in security.HEADERS.items():
+        assert f'add_header {name} "{value}" always;' in nginx
+        assert f'Header always set {name} "{value}"' in apache
+
+
+def test_pages_need_no_inline_script_or_style(real_site):
+    """What the policy forbids does not occur: inline scripts, event handlers, styles."""
+    for page_file in real_site.rglob("*.html"):
+        page = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+        where = page_file.relative_to(real_site)
+        for script in page.find_all("script"):
+            assert script.get("src") or script.get("type") in DATA_SCRIPTS, (where, str(script)[:120])
+            assert not (script.get("src") or "").startswith(("http:", "https:", "//")), where
+        assert page.find("style") is None, where
+        for element in page.find_all(True):
+            assert "style" not in element.attrs, (where, str(element)[:120])
+            handlers = [a for a in element.attrs if a.lower().startswith("on")]
+            assert handlers == [], (where, handlers)
+            assert not re.match(r"\s*javascript:", element.get("href") or "", re.I), where
+
+
+def test_robots_txt_points_to_the_sitemap(real_site):
+    robots = (real_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in robots
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
+    assert not any(line.startswith("Disallow: /") and line.strip() != "Disallow:" for line in robots)
