@@ -69,3 +69,22 @@ def test_without_javascript_every_entry_is_listed_and_the_form_is_hidden(browser
     assert page.locator("li.k3b-pub").count() == 27
     expect(page.locator("#k3b-filter")).to_be_hidden()
     context.close()
+
+
+def test_filter_and_download_work_with_the_keyboard(page, serve, real_site):
+    page.goto(serve(real_site) + "publikationen/")
+    text = page.get_by_label("Suchtext")
+    text.focus()
+    page.keyboard.press("Tab")
+    topic = page.get_by_label("Thema")
+    expect(topic).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the first topic after "alle"
+    expect(page.locator("#k3b-f-status")).to_have_text(re.compile(r"gefunden$"))
+    assert topic.input_value() == "energiewende"
+    for _ in range(4):  # Typ, Jahr, Zurücksetzen, Download
+        page.keyboard.press("Tab")
+    download_button = page.get_by_role("button", name="Auswahl als BibTeX herunterladen")
+    expect(download_button).to_be_focused()
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename.endswith(".bib")
