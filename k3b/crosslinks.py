@@ -5,15 +5,20 @@ from __future__ import annotations
 from html import escape
 
 from .render import german_date, relative_url
-from .site import Site
+from .site import RELATED_SHOWN, Site
 
 # A work cited by hundreds of pages must not make its own page grow with the site.
 CITED_IN_LIMIT = 20
 
 
 def related_html(site: Site, entry_id: str, page_url: str) -> str:
-    """Up to five related items of any type, as ranked once per build."""
-    entries = [e for e in map(site.entry, site.related.get(entry_id, ())) if e is not None]
+    """Up to five related items of any type, as ranked once per build.
+
+    Works the page cites are left out: its bibliography lists them just above.
+    """
+    cited = {"pub:" + key for key in site.citations.get(entry_id, ())}
+    ids = [i for i in site.related.get(entry_id, ()) if i not in cited][:RELATED_SHOWN]
+    entries = [e for e in map(site.entry, ids) if e is not None]
     if not entries:
         return ""
     items = []

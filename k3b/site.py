@@ -26,6 +26,8 @@ from .related import Node, related
 from .topics import Vocabulary
 
 PUBLICATIONS = "publikationen"
+RELATED_SHOWN = 5
+RELATED_SPARE = 5
 TOPICS = "themen"
 
 
@@ -115,7 +117,8 @@ def collect_site(
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
     with timing.phase("related"):
-        site.related = related(_nodes(site))
+        # More than shown: a page leaves out the works in its own bibliography.
+        site.related = related(_nodes(site), limit=RELATED_SHOWN + RELATED_SPARE)
     return site
 
 
