@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -51,6 +53,9 @@ class _Build:
 
 
 _build: _Build | None = None
+# Per page: placeholder → HTML that skips Markdown (see _deferrer).
+_deferred: dict[str, dict[str, str]] = {}
+DEFERRED = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
 
@@ -84,6 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                      "(z. B. site_url: https://wissen.k3b.example/)")
         _fail(problems)
     _build = _Build(vocabulary)
+    _deferred.clear()
     return config
 
 
@@ -147,17 +153,44 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["k3b_head"] = "\n".join(head)
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
+    defer = _deferrer(src)
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
         markdown, bibliography = render_citations(
             markdown, site.bibliography.get, lambda p: site.labels[p.key],
-            lambda p: relative_url(page.url, site.publication_url(p)))
-        header = item_header(item)
-        markdown = "\n\n".join(p for p in (header, markdown, bibliography,
-                                           related_html(site, src, page.url)) if p)
+            lambda p: relative_url(page.url, site.publication_url(p)), wrap=defer)
+        header, related = item_header(item), related_html(site, src, page.url)
+        markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
+                                           related and defer(related)) if p)
     if planned is not None:
-        markdown += "\n\n" + planned.render(page.url) + "\n"
+        rendered = planned.render(page.url)
+        # Publication pages hold a fenced BibTeX block that Markdown must render.
+        markdown += "\n\n" + (rendered if key is not None else defer(rendered)) + "\n"
     return markdown
+
+
+def _deferrer(src: str) -> Callable[[str], str]:
+    """wrap(html) → a placeholder for Markdown; the HTML goes in after Markdown ran.
+
+    Finished HTML does not need Markdown, and Markdown's raw-HTML handling costs more than
+    the rest of a citation or a listing. ``on_page_content`` puts the HTML back.
+    """
+    store = _deferred.setdefault(src, {})
+
+    def wrap(html: str) -> str:
+        token = f"K3BDEFERRED{len(store)}X"
+        store[token] = html
+        return token
+
+    return wrap
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the deferred HTML in place of its placeholders."""
+    store = _deferred.pop(page.file.src_uri, None)
+    if not store:
+        return html
+    return DEFERRED.sub(lambda m: store[m.group(1) or m.group(2)], html)
 
 
 def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> None:

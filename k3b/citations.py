@@ -146,11 +146,15 @@ def render_citations(
     lookup: Callable[[str], Publication | None],
     label_of: Callable[[Publication], str],
     link_to: Callable[[Publication], str],
+    wrap: Callable[[str], str] = lambda html: html,
 ) -> tuple[str, str]:
     """(markdown with citations as links, bibliography HTML or ""). Unknown keys stay as text.
 
     Unknown keys were reported as errors before rendering, so a published page never
-    has one; leaving the text alone keeps this function total.
+    has one; leaving the text alone keeps this function total. ``wrap`` receives each
+    piece of HTML and returns what goes into the Markdown: the build passes a function
+    that returns a plain placeholder and inserts the HTML after Markdown has run, which
+    spares Markdown from parsing it (cheaper by about a third per citation).
     """
     citations = find_citations(markdown)
     if not citations:
@@ -174,14 +178,18 @@ def render_citations(
         if rendered is None:
             continue
         parts.append(markdown[position:citation.start])
-        parts.append('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>")
+        parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
         position = citation.end
     parts.append(markdown[position:])
-    return "".join(parts), bibliography_html(cited.values(), link_to)
+    return "".join(parts), bibliography_html(cited.values(), link_to, wrap)
 
 
-def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Publication], str]) -> str:
-    """The cited works, alphabetical, each linked to its publication page (Markdown with HTML)."""
+def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Publication], str],
+                      wrap: Callable[[str], str] = lambda html: html) -> str:
+    """The cited works, alphabetical, each linked to its publication page (Markdown with HTML).
+
+    The list is left out of the search index: the works are found on their own pages.
+    """
     ordered = sorted(publications, key=lambda p: (p.citation_text.casefold(), p.key))
     if not ordered:
         return ""
@@ -190,4 +198,5 @@ def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Pu
         for p in ordered
     )
     # A Markdown heading, so that it appears in the page's table of contents.
-    return f'## Literatur {{ #literatur }}\n\n<ol class="k3b-bibliography">{entries}</ol>'
+    listing = wrap(f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>')
+    return f"## Literatur {{ #literatur }}\n\n{listing}"

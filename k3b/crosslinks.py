@@ -30,7 +30,7 @@ def related_html(site: Site, entry_id: str, page_url: str) -> str:
         lang = f' lang="{escape(entry.lang)}"' if entry.lang else ""
         items.append(f'<li><a href="{href}"{lang}>{escape(entry.title)}</a>'
                      f'<span class="k3b-related__meta">{meta}</span></li>')
-    return (f'<aside class="k3b-related" aria-labelledby="verwandte-inhalte">'
+    return (f'<aside class="k3b-related" aria-labelledby="verwandte-inhalte" data-search-exclude>'
             f'<h2 id="verwandte-inhalte">Verwandte Inhalte</h2><ul>{"".join(items)}</ul></aside>')
 
 
