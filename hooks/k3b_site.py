@@ -163,9 +163,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
                                            related and defer(related)) if p)
     if planned is not None:
-        rendered = planned.render(page.url)
-        # Publication pages hold a fenced BibTeX block that Markdown must render.
-        markdown += "\n\n" + (rendered if key is not None else defer(rendered)) + "\n"
+        markdown += "\n\n" + defer(planned.render(page.url)) + "\n"
     return markdown
 
 

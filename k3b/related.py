@@ -8,7 +8,8 @@ share one too.
 Cost: items are grouped by their exact topic set (a handful of groups, since there are
 few topics). Within a group every candidate has the same topic score, so only the newest
 few of each group can make the top five; those plus the items sharing a citation are
-ranked. That is O(n × (groups + citations)) for the site, not O(n²).
+ranked. That is O(n × (groups + citations)) for the site, not O(n²). A work cited by more
+than ``WORK_CANDIDATES`` texts contributes only its newest citers as candidates.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 CITATION_WEIGHT = 3
 TOPIC_WEIGHT = 1
 LIMIT = 5
+WORK_CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ def related(nodes: Iterable[Node], limit: int = LIMIT) -> dict[str, list[str]]:
             by_work[work].append(node)
         if node.topics:
             groups[node.topics].append(node)
+    # A work cited by hundreds of texts would make this quadratic: through one work, only its
+    # newest citers are candidates (exact unless more than WORK_CANDIDATES texts cite it).
+    for work, citers in by_work.items():
+        if len(citers) > WORK_CANDIDATES:
+            by_work[work] = sorted(citers, key=lambda n: _rank_key(0, n))[:WORK_CANDIDATES]
     # Newest first inside each group; only the head of each group can be chosen by topics.
     heads = {
         topics: sorted(members, key=lambda n: _rank_key(0, n))[: limit + 1]

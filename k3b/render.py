@@ -45,7 +45,7 @@ def topic_chips(slugs: tuple[str, ...], vocabulary: Vocabulary, page_url: str) -
         f"{escape(t.label)}</a></li>"
         for t in topics
     )
-    return f'<ul class="k3b-topics" aria-label="Themen">{chips}</ul>'
+    return f'<ul class="k3b-topics" aria-label="Themen" data-search-exclude>{chips}</ul>'
 
 
 def _meta_line(item: ContentItem) -> str:

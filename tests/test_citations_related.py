@@ -147,3 +147,11 @@ def test_pager_html_marks_current_page_and_links_relatively():
     assert '<a href="./" aria-current="page">5</a>' in html
     assert "Seite 5 von 10 (500 Einträge)" in html
     assert pager_html(Paging("artikel/", 10, 50), 1, "artikel/") == ""
+
+
+def test_related_stays_fast_and_sensible_when_everyone_cites_the_same_work():
+    nodes = [node(f"t{i:04}", i, "e", "k") for i in range(3000)] + [node("pub:k", 1, "e", "k")]
+    result = related(nodes)
+    # The newest citers, never the node itself; the cited work is related to all of them.
+    assert result["t0000"] == ["t2999", "t2998", "t2997", "t2996", "t2995"]
+    assert result["pub:k"] == ["t2999", "t2998", "t2997", "t2996", "t2995"]

@@ -6,7 +6,6 @@ All text is escaped; links are only those that passed ``safe_link``/``doi_url``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from html import escape
 from urllib.parse import unquote
@@ -24,14 +23,8 @@ def newest_first(publications: Iterable[Publication]) -> list[Publication]:
     return sorted(by_title, key=lambda p: (p.sort_year, p.month or 0), reverse=True)
 
 
-def _fence(text: str) -> str:
-    """A code fence longer than any backtick run in ``text``, so it cannot be closed early."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def page_markdown(pub: Publication, vocabulary: Vocabulary, page_url: str) -> str:
-    """The Markdown (with HTML blocks) of a publication's own page."""
+def page_html(pub: Publication, vocabulary: Vocabulary, page_url: str) -> str:
+    """The body of a publication's own page, as finished HTML (it needs no Markdown)."""
     names = ", ".join(n.natural() for n in pub.authors or pub.editors) or "–"
     rows = [("Autorinnen und Autoren" if pub.authors else "Herausgegeben von", names),
             ("Jahr", pub.year or NO_YEAR), ("Typ", pub.type_label),
@@ -50,10 +43,12 @@ def page_markdown(pub: Publication, vocabulary: Vocabulary, page_url: str) -> st
     if links:
         items = "".join(f'<li><a href="{escape(href, quote=True)}">{label}</a></li>' for label, href in links)
         parts.append(f'<h2 id="links">Links</h2><ul class="k3b-links">{items}</ul>')
-    fence = _fence(pub.bibtex)
+    # Plain, escaped code (Material adds the copy button to every pre > code); kept out of the
+    # search index, which would otherwise hold every entry's BibTeX twice.
     parts.append(
-        '<h2 id="bibtex">BibTeX</h2>\n\n'
-        f"{fence} bibtex\n{pub.bibtex.strip()}\n{fence}\n\n"
+        '<h2 id="bibtex">BibTeX</h2>'
+        f'<div class="highlight" data-search-exclude><pre><code class="language-bibtex">'
+        f"{escape(pub.bibtex.strip())}</code></pre></div>"
         f'<p><a class="md-button" href="{escape(pub.slug)}.bib" download>'
         f"Eintrag als .bib herunterladen</a></p>"
     )
