@@ -6,14 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SIZE ?= S
+# Extra options for bench/run.py, e.g. BENCH_ARGS="--runs 5", "--no-browser", "--pubs", "--with-l".
+BENCH_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench clean
+.PHONY: serve build test test-fast lint bench bench-scaling clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,bench]"
 	@touch $(STAMP)
 
 serve: $(STAMP)
@@ -32,6 +34,14 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Our site against plain Material on the same generated corpus (bench/README.md).
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --size $(SIZE) $(BENCH_ARGS)
+
+# Sizes S and M (add BENCH_ARGS=--with-l for L): does the cost per page stay flat?
+bench-scaling: $(STAMP)
+	$(BIN)/python -m bench.run --scaling $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

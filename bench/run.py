@@ -1,0 +1,297 @@
+"""`make bench`: our site against plain Material on the same generated Markdown.
+
+Builds run as child processes of this one, interleaved (ours, peer, ours, peer, …), and the
+median of the measured runs counts. Results go to ``bench/results/<name>-<date>.json`` and a
+Markdown table is printed.
+
+    python -m bench.run --size S              # the comparison (default), with browser figures
+    python -m bench.run --scaling [--with-l]  # S and M (and L): does cost per page stay flat?
+    python -m bench.run --pubs                # issue 3: cost per publication page and of citations
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from . import report
+from .corpus import Spec, preset
+from .generate import OUT, ROOT, add_spec_arguments, is_current, spec_from_args
+from .measure import BuildFailed, BuildRun, build, median_article, median_phases, site_figures
+
+RESULTS = ROOT / "bench" / "results"
+VARIANTS = ("ours", "peer")
+TARGET_BUILD = 1.15
+TARGET_HTML = 1.2
+TARGET_SCALING = 1.1
+TARGET_PUB_PAGE = 1.2
+TARGET_CITATIONS = 1.1
+TARGET_BIBTEX_SECONDS = 3.0
+
+
+@dataclass
+class Options:
+    runs: int
+    warmup: int
+    browser: bool
+    query: str
+
+
+def ensure(spec: Spec) -> Path:
+    """The corpus for ``spec``, generated in a child process if missing or out of date.
+
+    Peak RSS from ``os.wait4`` includes this process's peak at the time of the fork, so
+    this process stays small: no corpus is ever held in memory here.
+    """
+    if not is_current(spec):
+        subprocess.run([sys.executable, "-m", "bench.generate", "--spec", json.dumps(asdict(spec))],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return OUT / spec.name
+
+
+def run_builds(projects: dict[str, Path], options: Options) -> dict[str, list[BuildRun]]:
+    """Interleaved builds of every project; warm-up rounds are not kept."""
+    runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
+    for round_number in range(options.warmup + options.runs):
+        for name, project in projects.items():
+            label = "warm-up" if round_number < options.warmup else f"run {round_number - options.warmup + 1}"
+            timings = project.parent / f"{name}-timings.json" if name.startswith("ours") else None
+            result = build(project, project / "site", project.parent / f"{name}-build.log", timings)
+            print(f"  {name:<11} {label:<8} {result.seconds:7.2f} s  (CPU {result.cpu_seconds:7.2f} s)  "
+                  f"{result.peak_rss_mb:6.0f} MB",
+                  file=sys.stderr, flush=True)
+            if round_number >= options.warmup:
+                runs[name].append(result)
+            if result.peak_rss_mb <= runner_rss_mb():
+                print("  warning: peak RSS not above this runner's own; it may be the runner's",
+                      file=sys.stderr)
+    return runs
+
+
+def runner_rss_mb() -> float:
+    """This process's peak RSS; a child's figure from wait4 is never below it."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def summarise(runs: list[BuildRun], project: Path, manifest: dict) -> dict:
+    seconds = statistics.median(r.seconds for r in runs)
+    figures = site_figures(project / "site", manifest["articles"], manifest["cases"])
+    cpu = statistics.median(r.cpu_seconds for r in runs)
+    return {
+        "seconds": round(seconds, 3),
+        "seconds_all": [round(r.seconds, 3) for r in runs],
+        "spread": round(max(r.seconds for r in runs) / min(r.seconds for r in runs) - 1, 3),
+        "cpu_seconds": round(cpu, 3),
+        "peak_rss_mb": round(statistics.median(r.peak_rss_mb for r in runs), 1),
+        "ms_per_page": round(1000 * seconds / figures.pages, 3),
+        "cpu_ms_per_page": round(1000 * cpu / figures.pages, 3),
+        **asdict(figures),
+        "phases": median_phases(runs),
+    }
+
+
+def ratio(ours: float, peer: float) -> float | None:
+    return round(ours / peer, 3) if peer else None
+
+
+def target(value: float | None, limit: float) -> dict:
+    return {"value": value, "limit": limit, "pass": value is not None and value <= limit}
+
+
+def compare(spec: Spec, options: Options) -> dict:
+    """Ours against the peer for one corpus: build figures, ratios, targets, browser figures."""
+    out = ensure(spec)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    projects = {name: out / name for name in VARIANTS}
+    print(f"{spec.name}: {spec.articles} articles, {spec.cases} case studies, {spec.entries} entries",
+          file=sys.stderr)
+    runs = run_builds(projects, options)
+    ours, peer = (summarise(runs[name], projects[name], manifest) for name in VARIANTS)
+    ratios = {
+        "build_raw": ratio(ours["seconds"], peer["seconds"]),
+        "build_per_page": ratio(ours["ms_per_page"], peer["ms_per_page"]),
+        "cpu_per_page": ratio(ours["cpu_ms_per_page"], peer["cpu_ms_per_page"]),
+        "article_html": ratio(ours["article_html_bytes"], peer["article_html_bytes"]),
+        "peak_rss": ratio(ours["peak_rss_mb"], peer["peak_rss_mb"]),
+    }
+    result = {
+        "name": spec.name, "spec": asdict(spec), "date": dt.date.today().isoformat(), "machine": machine(),
+        "runs": options.runs, "warmup": options.warmup, "runner_peak_rss_mb": round(runner_rss_mb(), 1),
+        "ours": ours, "peer": peer, "ratios": ratios,
+        "targets": {"build_per_page": target(ratios["build_per_page"], TARGET_BUILD),
+                    "article_html": target(ratios["article_html"], TARGET_HTML)},
+    }
+    if options.browser:
+        result["browser"] = browser_figures(out, manifest, options.query)
+    return result
+
+
+def browser_figures(out: Path, manifest: dict, query: str) -> dict:
+    from . import browser
+
+    page = f"artikel/{median_article(out / 'ours' / 'site', manifest['articles'])}/"
+    print(f"  browser: {page}, search „{query}“", file=sys.stderr, flush=True)
+    try:
+        return browser.measure({name: out / name / "site" for name in VARIANTS}, page, query)
+    except Exception as error:  # a missing Chromium must not cost the build figures
+        return {"error": f"{type(error).__name__}: {error}"}
+
+
+def machine() -> dict:
+    import os
+
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+
+
+# --- scaling --------------------------------------------------------------------------------
+
+
+def scaling(sizes: list[str], options: Options) -> dict:
+    """Per-page cost at each size, raw and net of the fixed cost of an empty site."""
+    empty = compare(Spec(0, 0, 0, label="empty"), replace(options, browser=False))
+    results = {size: compare(preset(size), replace(options, browser=False)) for size in sizes}
+    growth = {}
+    for variant in VARIANTS:
+        base = empty[variant]
+        per_page = {size: r[variant]["ms_per_page"] for size, r in results.items()}
+        net = {size: round(1000 * (r[variant]["seconds"] - base["seconds"])
+                           / max(1, r[variant]["pages"] - base["pages"]), 3)
+               for size, r in results.items()}
+        net_cpu = {size: round(1000 * (r[variant]["cpu_seconds"] - base["cpu_seconds"])
+                               / max(1, r[variant]["pages"] - base["pages"]), 3)
+                   for size, r in results.items()}
+        growth[variant] = {"ms_per_page": per_page, "net_ms_per_page": net, "net_cpu_ms_per_page": net_cpu}
+    first, last = sizes[0], sizes[-1]
+    ours = growth["ours"]
+    growth_ratio = {"raw": ratio(ours["ms_per_page"][last], ours["ms_per_page"][first]),
+                    "net": ratio(ours["net_ms_per_page"][last], ours["net_ms_per_page"][first]),
+                    "net_cpu": ratio(ours["net_cpu_ms_per_page"][last], ours["net_cpu_ms_per_page"][first])}
+    return {
+        "date": dt.date.today().isoformat(), "machine": machine(), "sizes": sizes,
+        "empty": {v: {key: empty[v][key] for key in ("seconds", "cpu_seconds", "pages")} for v in VARIANTS},
+        "results": results, "growth": growth, "per_page_growth": growth_ratio,
+        "target": target(growth_ratio["net"], TARGET_SCALING) | {"between": [first, last]},
+    }
+
+
+# --- publications and citations (issue 3) ---------------------------------------------------
+
+
+def pubs_specs(n: int, cases: int) -> dict[str, Spec]:
+    """Four corpora with the same texts, which differ only in entries and citations.
+
+    The citations go to any of the 5,000 entries, about four per entry, as on a real site.
+    """
+    return {
+        "e50": Spec(n, cases, 50, citations=0),
+        "e5000": Spec(n, cases, 5000, citations=0),
+        "half": Spec(n // 2, cases, 50, citations=0),
+        "cite10": Spec(n, cases, 5000, citations=10),
+    }
+
+
+def marginal_costs(t: dict[str, float], n: int, cases: int) -> dict[str, float]:
+    """ms per extra article page, per extra publication page, and for 10 citations in a text."""
+    return {
+        "article_page": 1000 * (t["e50"] - t["half"]) / (n - n // 2),
+        "publication_page": 1000 * (t["e5000"] - t["e50"]) / 4950,
+        "ten_citations": 1000 * (t["cite10"] - t["e5000"]) / (n + cases),
+    }
+
+
+def pubs(base: Spec, options: Options) -> dict:
+    """Marginal cost of a publication page and of 10 citations, against that of an article.
+
+    N articles + 50 entries, N + 5,000, N/2 + 50, and N + 5,000 with 10 citations per text.
+    """
+    n, cases = base.articles, base.cases
+    specs = pubs_specs(n, cases)
+    projects = {f"ours-{key}": ensure(spec) / "ours" for key, spec in specs.items()}
+    print(f"pubs: {', '.join(s.name for s in specs.values())}", file=sys.stderr)
+    runs = run_builds(projects, options)
+    wall = {key: statistics.median(r.seconds for r in runs[f"ours-{key}"]) for key in specs}
+    cpu = {key: statistics.median(r.cpu_seconds for r in runs[f"ours-{key}"]) for key in specs}
+    costs, cpu_costs = marginal_costs(wall, n, cases), marginal_costs(cpu, n, cases)
+    phases = {key: median_phases(runs[f"ours-{key}"]) for key in specs}
+    bibtex_seconds = (phases["e5000"] or {}).get("bibtex")
+
+    def versus_article(value: float, plus_one: bool = False) -> float | None:
+        if costs["article_page"] <= 0:
+            return None
+        return round((1.0 if plus_one else 0.0) + value / costs["article_page"], 3)
+
+    return {
+        "date": dt.date.today().isoformat(), "machine": machine(), "articles": n, "cases": cases,
+        "runs": options.runs, "seconds": {k: round(v, 3) for k, v in wall.items()},
+        "cpu_seconds": {k: round(v, 3) for k, v in cpu.items()},
+        "pages": {key: site_figures(project / "site", [], []).pages
+                  for key, project in zip(specs, projects.values(), strict=True)},
+        "ms": {k: round(v, 3) for k, v in costs.items()},
+        "cpu_ms": {k: round(v, 3) for k, v in cpu_costs.items()},
+        "phases": phases,
+        "targets": {
+            "publication_page": target(versus_article(costs["publication_page"]), TARGET_PUB_PAGE),
+            "citations": target(versus_article(costs["ten_citations"], plus_one=True), TARGET_CITATIONS),
+            "bibtex_seconds": target(bibtex_seconds, TARGET_BIBTEX_SECONDS),
+        },
+    }
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def save(name: str, result: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}-{dt.date.today().isoformat()}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_spec_arguments(parser)
+    parser.add_argument("--runs", type=int, default=3, help="measured builds per site (median)")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds per site first")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
+    parser.add_argument("--query", default="Windkraft", help="search query for the browser figures")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--scaling", action="store_true", help="S and M: per-page cost growth")
+    mode.add_argument("--pubs", action="store_true", help="issue 3: publication pages and citations")
+    parser.add_argument("--with-l", action="store_true", help="--scaling: add size L")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    options = Options(args.runs, args.warmup, not args.no_browser, args.query)
+    try:
+        if args.scaling:
+            result = scaling(["S", "M", "L"] if args.with_l else ["S", "M"], options)
+            name, table = "scaling", report.scaling_table(result)
+        elif args.pubs:
+            base = spec_from_args(args) if args.articles else preset("M")
+            result = pubs(base, options)
+            name, table = "pubs", report.pubs_table(result)
+        else:
+            spec = spec_from_args(args)
+            result = compare(spec, options)
+            name, table = spec.name, report.compare_table(result)
+    except BuildFailed as error:
+        print(f"\nBUILD FAILED: {error}", file=sys.stderr)
+        return 1
+    path = save(name, result)
+    print(table)
+    print(f"\nResults: {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
