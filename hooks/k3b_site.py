@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -55,6 +56,8 @@ class _Build:
 _build: _Build | None = None
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
+_late: dict[str, dict[str, str]] = {}
+LATE = re.compile(r"<!-- K3BLATE\d+ -->")
 DEFERRED = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
@@ -90,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _fail(problems)
     _build = _Build(vocabulary)
     _deferred.clear()
+    _late.clear()
     return config
 
 
@@ -156,31 +160,46 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     defer = _deferrer(src)
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
+        late = _deferrer(src, late=True)
         markdown, bibliography = render_citations(
             markdown, site.bibliography.get, lambda p: site.labels[p.key],
-            lambda p: relative_url(page.url, site.publication_url(p)), wrap=defer)
+            lambda p: relative_url(page.url, site.publication_url(p)),
+            wrap=lambda html: late(html) if html.startswith("<ol") else defer(html))
         header, related = item_header(item), related_html(site, src, page.url)
         markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
-                                           related and defer(related)) if p)
+                                           related and late(related)) if p)
     if planned is not None:
         markdown += "\n\n" + defer(planned.render(page.url)) + "\n"
     return markdown
 
 
-def _deferrer(src: str) -> Callable[[str], str]:
+def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
     """wrap(html) → a placeholder for Markdown; the HTML goes in after Markdown ran.
 
     Finished HTML does not need Markdown, and Markdown's raw-HTML handling costs more than
     the rest of a citation or a listing. ``on_page_content`` puts the HTML back.
+    With ``late``, blocks that are not searchable content (bibliography, related content)
+    go in only in ``on_page_context``, after the search plugin has indexed the page, so
+    it does not parse them at all; their placeholder is an HTML comment, which the
+    index ignores.
     """
-    store = _deferred.setdefault(src, {})
+    store = (_late if late else _deferred).setdefault(src, {})
 
     def wrap(html: str) -> str:
-        token = f"K3BDEFERRED{len(store)}X"
+        token = f"<!-- K3BLATE{len(store)} -->" if late else f"K3BDEFERRED{len(store)}X"
         store[token] = html
         return token
 
     return wrap
+
+
+@event_priority(-100)  # after Material's search plugin has indexed page.content
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Put the late blocks in place."""
+    store = _late.pop(page.file.src_uri, None)
+    if store:
+        page.content = LATE.sub(lambda m: store[m.group(0)], page.content or "")
+    return context
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -32,6 +32,8 @@ ARTICLE_LINK = re.compile(r"^artikel/[^/]+/$")
 @pytest.fixture
 def keyboard_page(browser, viewports, viewport):
     context = browser.new_context(locale="de-DE", viewport=viewports[viewport])
+    # Without the permission, headless Chromium may refuse the copy button's clipboard write.
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     yield page
     context.close()
