@@ -137,7 +137,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
         citations = find_citations(front_matter.body, front_matter.body_line)
         for citation in citations:
             for item in citation.items:
-                if site.bibliography.get(item.key) is None:
+                if site.bibliography.get(item.key) is None and item.key not in site.bibliography.broken:
                     problems.add(page.display, citation.line, _unknown_source(item.key, site.bibliography))
     item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display)
     if item is None:

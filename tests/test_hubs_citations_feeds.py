@@ -68,6 +68,8 @@ def test_unknown_citation_and_bib_error_are_reported_together(tmp_path, caplog):
     assert 'docs/artikel/falsch-zitiert.md:11: unbekannte Quelle „alpah“ – meinten Sie „alpha“?' in lines
     assert "publications/test.bib:9: BibTeX-Syntaxfehler: am Zeilenende fehlt ein Komma (oder eine " \
         "schließende Klammer)" in lines
+    # A broken entry is reported once, in its .bib file, not again where it is cited.
+    assert not any("„kaputt“" in line for line in lines if line.startswith("docs/"))
     assert not (project / "site" / "artikel").exists()
 
 

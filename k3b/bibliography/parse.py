@@ -73,6 +73,9 @@ class Bibliography:
     """All entries of one build, by key, in file order."""
 
     entries: dict[str, Publication] = field(default_factory=dict)
+    # Keys that a .bib file defines but that could not be used; their problem is reported
+    # in the .bib file, so citing them is not a second problem.
+    broken: set[str] = field(default_factory=set)
 
     def get(self, key: str) -> Publication | None:
         return self.entries.get(key)
@@ -343,4 +346,5 @@ def load_bibliography(
     reader = _Reader(vocabulary, tuple(p.lower() for p in private))
     for source in sources:
         reader.read(source)
+    reader.bibliography.broken = set(reader.seen) - set(reader.bibliography.entries)
     return reader.bibliography, reader.errors, reader.notes
