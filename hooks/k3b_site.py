@@ -50,7 +50,6 @@ class _Build:
     vocabulary: Vocabulary
     site: Site | None = None
     plan: Plan | None = None
-    pub_pages: dict[str, str] | None = None  # generated page src → BibTeX key
 
 
 _build: _Build | None = None
@@ -132,7 +131,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _fail(problems)
     _build.site = site
     _build.plan = plan(site, config.site_url, config.site_name)
-    _build.pub_pages = {f"publikationen/{p.slug}.md": p.key for p in bibliography.entries.values()}
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=front_matter(page)))
@@ -149,8 +147,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     planned = _build.plan.pages.get(src)
     topics = item.topics if item else ()
     head = [_feed_link(page.url, src)]
-    key = (_build.pub_pages or {}).get(src)
-    if key is not None:
+    key = planned.publication if planned else ""
+    if key:
         pub = site.bibliography.entries[key]
         topics = pub.topics
         head.append(head_tags(pub, config.site_url + page.url))

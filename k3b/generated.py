@@ -34,6 +34,7 @@ class PlannedPage:
     description: str
     render: Render
     search: bool = True
+    publication: str = ""  # the BibTeX key, on a publication's own page
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _publications(site: Site, result: Plan) -> None:
                      related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
-                                 pub.abstract[:300] or pub.citation_text[:300], render))
+                                 pub.abstract[:300] or pub.citation_text[:300], render, publication=pub.key))
         result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
     pubs = site.publications()
     _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",
@@ -97,33 +98,38 @@ def _publications(site: Site, result: Plan) -> None:
     result.files.append(PlannedFile(f"{PUBLICATIONS}/{BIBTEX_FILE}", bibtex_json(pubs).encode()))
 
 
+def _paged(result: Plan, paging: Paging, title: str, description: str,
+           render_page: Callable[[int, str], str], first: int = 1, search_first: bool = False) -> None:
+    """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one."""
+    for number in range(first, paging.count + 1):
+        _add(result, PlannedPage(
+            paging.src(number), title if number == 1 else f"{title} – Seite {number}", description,
+            lambda page_url, number=number: render_page(number, page_url),
+            search=search_first and number == 1))
+
+
 def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, description: str,
                         with_filter: bool = False) -> None:
     paging = Paging(base, len(pubs), PUBLICATIONS_PER_PAGE)
-    for number in range(1, paging.count + 1):
-        def render(page_url: str, number=number) -> str:
-            chosen = paging.items(pubs, number)
-            body = grouped_html(chosen, site.vocabulary, page_url, site.publication_url)
-            pager = pager_html(paging, number, page_url)
-            form = ""
-            if with_filter and number == 1:
-                form = filter_form(pubs, site.vocabulary, page_url, base)
-            return f'{form}\n\n<div class="k3b-pub-listing" id="k3b-results">{body}\n{pager}</div>'
-        src = f"{base}index.md" if number == 1 else paging.src(number)
-        page_title = title if number == 1 else f"{title} – Seite {number}"
-        _add(result, PlannedPage(src, page_title, description, render, search=number == 1))
+
+    def render_page(number: int, page_url: str) -> str:
+        body = grouped_html(paging.items(pubs, number), site.vocabulary, page_url, site.publication_url)
+        pager = pager_html(paging, number, page_url)
+        form = filter_form(pubs, site.vocabulary, page_url, base) if with_filter and number == 1 else ""
+        return f'{form}\n\n<div class="k3b-pub-listing" id="k3b-results">{body}\n{pager}</div>'
+
+    _paged(result, paging, title, description, render_page, search_first=True)
 
 
 def _paged_items(site: Site, result: Plan, items, base: str, title: str, description: str,
                  first_page: bool) -> None:
     paging = Paging(base, len(items), ARTICLES_PER_PAGE)
-    for number in range(1 if first_page else 2, paging.count + 1):
-        def render(page_url: str, number=number) -> str:
-            listing = item_list(list(paging.items(items, number)), site.vocabulary, page_url)
-            return listing + "\n\n" + pager_html(paging, number, page_url)
-        src = f"{base}index.md" if number == 1 else paging.src(number)
-        page_title = title if number == 1 else f"{title} – Seite {number}"
-        _add(result, PlannedPage(src, page_title, description, render, search=False))
+
+    def render_page(number: int, page_url: str) -> str:
+        listing = item_list(list(paging.items(items, number)), site.vocabulary, page_url)
+        return listing + "\n\n" + pager_html(paging, number, page_url)
+
+    _paged(result, paging, title, description, render_page, first=1 if first_page else 2)
 
 
 def _section_listings(site: Site, result: Plan) -> None:

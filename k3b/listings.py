@@ -35,8 +35,8 @@ class Paging:
         return self.base if number == 1 else f"{self.base}seite/{number}/"
 
     def src(self, number: int) -> str:
-        """The generated Markdown source of page ``number`` (≥ 2)."""
-        return f"{self.base}seite/{number}.md"
+        """The Markdown source of page ``number`` (page 1 is the listing's ``index.md``)."""
+        return f"{self.base}index.md" if number == 1 else f"{self.base}seite/{number}.md"
 
     def items(self, items: Sequence[T], number: int) -> Sequence[T]:
         start = (number - 1) * self.per_page

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import timing
 from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
+from .bibliography.render import newest_first as pubs_newest_first
 from .citations import cited_keys, find_citations, labels
 from .content import ContentItem, Kind, validate
 from .frontmatter import FrontMatterError, parse_front_matter
@@ -71,8 +72,6 @@ class Site:
 
     def publications(self, topic: str | None = None) -> list[Publication]:
         """Publications, optionally of one topic, newest first."""
-        from .bibliography.render import newest_first as pubs_newest_first
-
         chosen = [p for p in self.bibliography.entries.values() if topic is None or topic in p.topics]
         return pubs_newest_first(chosen)
 
