@@ -51,3 +51,22 @@
     }
   });
 })();
+
+/*
+ * Copy buttons keep their name. With content.tooltips, Material moves a button's title into
+ * a tooltip (aria-describedby) when it gets focus or the pointer, which leaves the copy
+ * button without an accessible name. A lasting aria-label from the title fixes that.
+ */
+(function () {
+  "use strict";
+
+  function name(root) {
+    root.querySelectorAll(".md-code__button[title]:not([aria-label])").forEach(function (button) {
+      button.setAttribute("aria-label", button.getAttribute("title"));
+    });
+  }
+
+  name(document);
+  new MutationObserver(function () { name(document); })
+    .observe(document.body, { childList: true, subtree: true });
+})();
