@@ -55,9 +55,10 @@ class _Build:
 _build: _Build | None = None
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
+# Per page: HTML comment → HTML that the search index does not see (see _deferrer).
 _late: dict[str, dict[str, str]] = {}
-LATE = re.compile(r"<!-- K3BLATE\d+ -->")
-DEFERRED = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
+TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
+LATE = re.compile(r"<!--K3BLATE\d+X-->")
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
 
@@ -159,32 +160,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
         late = _deferrer(src, late=True)
-        markdown, bibliography = render_citations(
-            markdown, site.bibliography.get, lambda p: site.labels[p.key],
-            lambda p: relative_url(page.url, site.publication_url(p)),
-            wrap=lambda html: late(html) if html.startswith("<ol") else defer(html))
+        bibliography = ""
+        if site.citations.get(src):  # found while collecting; most pages cite nothing
+            markdown, bibliography = render_citations(
+                markdown, site.bibliography.get, lambda p: site.labels[p.key],
+                lambda p: relative_url(page.url, site.publication_url(p)), wrap=late,
+                citations=site.citations_in(src, markdown))
         header, related = item_header(item), related_html(site, src, page.url)
         markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
                                            related and late(related)) if p)
     if planned is not None:
         markdown += "\n\n" + defer(planned.render(page.url)) + "\n"
+        links = planned.late(page.url) if planned.late is not None else ""
+        if links:
+            markdown += "\n" + _deferrer(src, late=True)(links) + "\n"
     return markdown
 
 
 def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
-    """wrap(html) → a placeholder for Markdown; the HTML goes in after Markdown ran.
+    """wrap(html) → a plain-text placeholder for Markdown; the HTML goes in after Markdown ran.
 
     Finished HTML does not need Markdown, and Markdown's raw-HTML handling costs more than
     the rest of a citation or a listing. ``on_page_content`` puts the HTML back.
-    With ``late``, blocks that are not searchable content (bibliography, related content)
-    go in only in ``on_page_context``, after the search plugin has indexed the page, so
-    it does not parse them at all; their placeholder is an HTML comment, which the
-    index ignores.
+    With ``late``, parts that are not searchable content (citations, bibliography,
+    "Zitiert in", related content) go in only in ``on_page_context``, after the search
+    plugin has indexed the page, so it does not parse them at all: until then their
+    placeholder is an HTML comment, which the index ignores.
     """
-    store = (_late if late else _deferred).setdefault(src, {})
+    store = _deferred.setdefault(src, {})
+    prefix = "K3BLATE" if late else "K3BDEFERRED"
 
     def wrap(html: str) -> str:
-        token = f"<!-- K3BLATE{len(store)} -->" if late else f"K3BDEFERRED{len(store)}X"
+        token = f"{prefix}{len(store)}X"
         store[token] = html
         return token
 
@@ -205,7 +212,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     store = _deferred.pop(page.file.src_uri, None)
     if not store:
         return html
-    return DEFERRED.sub(lambda m: store[m.group(1) or m.group(2)], html)
+    late: dict[str, str] = {}
+
+    def put(match: re.Match) -> str:
+        token = match.group(1) or match.group(2)
+        if token.startswith("K3BLATE"):
+            comment = f"<!--{token}-->"
+            late[comment] = store[token]
+            return comment
+        return store[token]
+
+    html = TOKEN.sub(put, html)
+    if late:
+        _late[page.file.src_uri] = late
+    return html
 
 
 def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> None:

@@ -35,6 +35,9 @@ class PlannedPage:
     render: Render
     search: bool = True
     publication: str = ""  # the BibTeX key, on a publication's own page
+    # Parts that are not searchable content (links to other pages): the adapter adds them
+    # after the search index has seen the page.
+    late: Render | None = None
 
 
 @dataclass(frozen=True)
@@ -83,11 +86,14 @@ def _publications(site: Site, result: Plan) -> None:
     vocabulary = site.vocabulary
     for pub in site.bibliography.entries.values():
         def render(page_url: str, pub=pub) -> str:
-            parts = [page_html(pub, vocabulary, page_url), cited_in_html(site, pub.key, page_url),
-                     related_html(site, "pub:" + pub.key, page_url)]
+            return page_html(pub, vocabulary, page_url)
+
+        def links(page_url: str, pub=pub) -> str:
+            parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
-                                 pub.abstract[:300] or pub.citation_text[:300], render, publication=pub.key))
+                                 pub.abstract[:300] or pub.citation_text[:300], render, publication=pub.key,
+                                 late=links))
         result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
     pubs = site.publications()
     _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",

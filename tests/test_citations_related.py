@@ -155,3 +155,54 @@ def test_related_stays_fast_and_sensible_when_everyone_cites_the_same_work():
     # The newest citers, never the node itself; the cited work is related to all of them.
     assert result["t0000"] == ["t2999", "t2998", "t2997", "t2996", "t2995"]
     assert result["pub:k"] == ["t2999", "t2998", "t2997", "t2996", "t2995"]
+
+
+def _relpath_reference(from_url: str, to_url: str) -> str:
+    import posixpath
+
+    from_dir = "/" + (from_url if from_url.endswith("/") else posixpath.dirname(from_url))
+    target = posixpath.relpath("/" + to_url, from_dir)
+    if to_url.endswith("/") or to_url == "":
+        target = "./" if target == "." else target + "/"
+    return target
+
+
+@pytest.mark.parametrize("from_url", ["", "artikel/", "artikel/x/", "themen/migration/artikel/seite/2/",
+                                      "publikationen/a/", "404.html", "impressum/", "artikel/x/y.html"])
+@pytest.mark.parametrize("to_url", ["", "artikel/", "artikel/x/", "artikel/xy/", "publikationen/#jahr-2007",
+                                    "themen/migration/feed.xml", "feed.xml", "publikationen/a/a.bib",
+                                    "artikel/x/../y/", "./impressum/"])
+def test_relative_url_equals_posix_relpath(from_url, to_url):
+    from k3b.render import relative_url
+
+    assert relative_url(from_url, to_url) == _relpath_reference(from_url, to_url)
+
+
+def test_citations_found_while_collecting_are_reused_for_the_same_text(tmp_path):
+    """The build finds each page's citations once; rendering reuses them, positions and all."""
+    from pathlib import Path
+
+    from k3b.bibliography.parse import BibSource, load_bibliography
+    from k3b.problems import ProblemList
+    from k3b.site import SourcePage, collect_site
+    from k3b.topics import load_vocabulary
+
+    root = Path(__file__).resolve().parents[1]
+    vocabulary = load_vocabulary(root / "data/themen.yml")
+    bib = tmp_path / "test.bib"
+    bib.write_text("@book{alpha, author = {Muster, Anna}, title = {Ein Testbuch}, "
+                   "publisher = {Testverlag}, year = {2020}}\n", encoding="utf-8")
+    bibliography, errors, _ = load_bibliography([BibSource(bib, "publications/test.bib", False)], vocabulary)
+    source = ("---\ntitle: Test\ndate: 2025-01-01\nauthors: [Redaktion]\ntopics: [Migration]\n"
+              "summary: Kurz.\n---\n\n\n"
+              "Erst [@alpha], dann [vgl. @alpha, S. 3].\n")
+    problems = ProblemList()
+    site = collect_site([SourcePage("artikel/test.md", "artikel/test/", "docs/artikel/test.md",
+                                    lambda: source)], vocabulary, bibliography, problems)
+    assert not errors and not problems
+    mkdocs_body = source.split("---\n", 2)[2].lstrip("\n")  # what MkDocs hands to the hook
+    reused = site.citations_in("artikel/test.md", mkdocs_body)
+    assert reused == find_citations(mkdocs_body, 10)
+    assert site.citations_in("artikel/test.md", mkdocs_body + "geändert") is None
+    args = (bibliography.get, lambda p: site.labels[p.key], lambda p: "../../publikationen/alpha/")
+    assert render_citations(mkdocs_body, *args, citations=reused) == render_citations(mkdocs_body, *args)

@@ -149,6 +149,28 @@ def test_chips_link_to_hubs(topics_site):
         "../../themen/energiewende/", "../../themen/strukturwandel/"]
 
 
+def test_links_between_pages_stay_out_of_the_search_index(topics_site):
+    """Citations, bibliography, "Zitiert in" and related content are in the page, not in the index.
+
+    They go in after the search plugin has read the page: a search for a work finds the
+    work's own page, not every text that cites it, and the index does not parse them.
+    """
+    import json
+
+    index = json.loads((topics_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    article_text = " ".join(t for loc, t in texts.items() if loc.startswith("artikel/zwei-themen/"))
+    assert "Zwei Themen" in " ".join(d["title"] for d in index["docs"])
+    assert article_text and "Muster und Probe" not in article_text and "Literatur" not in article_text
+    publication_text = " ".join(t for loc, t in texts.items() if loc.startswith("publikationen/alpha/"))
+    assert "Konflikte um Solarparks" in publication_text
+    assert "Zwei Themen" not in publication_text and "Zitiert in" not in publication_text
+    assert "K3BLATE" not in json.dumps(index) and "K3BDEFERRED" not in json.dumps(index)
+    page = html(topics_site, "artikel/zwei-themen")
+    assert "K3BLATE" not in str(page) and "K3BDEFERRED" not in str(page)
+    assert page.select_one(".k3b-cite-group") and page.select_one(".k3b-bibliography")
+
+
 # --- related content --------------------------------------------------------------
 
 def test_related_content_prefers_shared_citations(topics_site):
