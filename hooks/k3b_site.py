@@ -59,6 +59,9 @@ _deferred: dict[str, dict[str, str]] = {}
 _late: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
 LATE = re.compile(r"<!--K3BLATE\d+X-->")
+# A heading right before a late block ("## Literatur") goes in late with it: the table of
+# contents still lists it (Markdown built that), but the search index gets no empty section.
+HEADED_LATE = re.compile(r"(<h([1-6])\b[^>]*>(?:(?!</h\2>).)*</h\2>)\s*<p>(K3BLATE\d+X)</p>", re.S)
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
 
@@ -214,6 +217,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     late: dict[str, str] = {}
 
+    def headed(match: re.Match) -> str:
+        token = match.group(3)
+        store[token] = match.group(1) + store[token]
+        return f"<p>{token}</p>"
+
     def put(match: re.Match) -> str:
         token = match.group(1) or match.group(2)
         if token.startswith("K3BLATE"):
@@ -222,6 +230,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             return comment
         return store[token]
 
+    if "K3BLATE" in html:
+        html = HEADED_LATE.sub(headed, html)
     html = TOKEN.sub(put, html)
     if late:
         _late[page.file.src_uri] = late

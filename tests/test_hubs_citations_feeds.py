@@ -166,9 +166,12 @@ def test_links_between_pages_stay_out_of_the_search_index(topics_site):
     assert "Konflikte um Solarparks" in publication_text
     assert "Zwei Themen" not in publication_text and "Zitiert in" not in publication_text
     assert "K3BLATE" not in json.dumps(index) and "K3BDEFERRED" not in json.dumps(index)
+    assert not [loc for loc in texts if loc.endswith("#literatur")]  # no empty "Literatur" hit
     page = html(topics_site, "artikel/zwei-themen")
     assert "K3BLATE" not in str(page) and "K3BDEFERRED" not in str(page)
     assert page.select_one(".k3b-cite-group") and page.select_one(".k3b-bibliography")
+    assert page.select_one('.md-nav--secondary a[href="#literatur"]')  # still in the contents
+    assert page.select_one("h2#literatur + ol.k3b-bibliography")
 
 
 # --- related content --------------------------------------------------------------
