@@ -51,3 +51,32 @@ def test_broken_front_matter_names_the_line(source, line, message):
         parse_front_matter(source)
     assert caught.value.line == line
     assert message in caught.value.message
+
+
+def test_libyaml_and_python_parsers_agree_on_every_page():
+    """The fast parser (libyaml) gives the same values and key lines as PyYAML's own."""
+    from pathlib import Path
+
+    from k3b import frontmatter
+
+    pages = sorted(Path(__file__).resolve().parents[1].glob("docs/**/*.md"))
+    pages += sorted(Path(__file__).resolve().parent.glob("fixtures/*/docs/**/*.md"))
+    compared = 0
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        match = frontmatter._OPEN.match(source)
+        closing = match and frontmatter._CLOSE.search(source, match.end())
+        if not closing:
+            continue
+        block = source[match.end():closing.start()]
+        try:
+            slow = frontmatter._load_with(frontmatter._UniqueKeyLoader, block)
+        except Exception:
+            continue  # a broken fixture: both reject it (checked by the error tests)
+        fast = frontmatter._load_with(frontmatter._FastUniqueKeyLoader, block)
+        assert fast[1] == slow[1], page
+        if isinstance(slow[0], frontmatter.yaml.MappingNode):
+            lines = lambda node: [(k.value, k.start_mark.line) for k, _ in node.value]  # noqa: E731
+            assert lines(fast[0]) == lines(slow[0]), page
+        compared += 1
+    assert compared > 30
