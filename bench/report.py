@@ -137,6 +137,8 @@ def pubs_table(result: dict) -> str:
             ("cite10", f"{n} articles, 5,000 entries, 10 citations per text"),
         )),
         "",
+        "Marginal costs: per round (the four builds run back to back), then the median over rounds.",
+        "",
         "| marginal cost | wall ms | CPU ms |", "|---|---:|---:|",
         *(f"| {label} | {result['ms'][key]:.2f} | {result['cpu_ms'][key]:.2f} |" for key, label in (
             ("article_page", "article page, (t(N) − t(N/2)) / (N/2)"),

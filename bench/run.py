@@ -25,7 +25,7 @@ from pathlib import Path
 from . import report
 from .corpus import Spec, preset
 from .generate import OUT, ROOT, add_spec_arguments, is_current, spec_from_args
-from .measure import BuildFailed, BuildRun, build, median_article, median_phases, site_figures
+from .measure import BuildFailed, BuildRun, build, median_article, median_phases, site_figures, site_in_ram
 
 RESULTS = ROOT / "bench" / "results"
 VARIANTS = ("ours", "peer")
@@ -60,11 +60,12 @@ def ensure(spec: Spec) -> Path:
 def run_builds(projects: dict[str, Path], options: Options) -> dict[str, list[BuildRun]]:
     """Interleaved builds of every project; warm-up rounds are not kept."""
     runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
+    sites = {name: site_in_ram(project) for name, project in projects.items()}
     for round_number in range(options.warmup + options.runs):
         for name, project in projects.items():
             label = "warm-up" if round_number < options.warmup else f"run {round_number - options.warmup + 1}"
             timings = project.parent / f"{name}-timings.json" if name.startswith("ours") else None
-            result = build(project, project / "site", project.parent / f"{name}-build.log", timings)
+            result = build(project, sites[name], project.parent / f"{name}-build.log", timings)
             print(f"  {name:<11} {label:<8} {result.seconds:7.2f} s  (CPU {result.cpu_seconds:7.2f} s)  "
                   f"{result.peak_rss_mb:6.0f} MB",
                   file=sys.stderr, flush=True)
@@ -207,6 +208,20 @@ def marginal_costs(t: dict[str, float], n: int, cases: int) -> dict[str, float]:
     }
 
 
+def paired_costs(runs: dict[str, list[BuildRun]], specs: dict[str, Spec], n: int, cases: int,
+                 measure: str) -> dict[str, float]:
+    """Marginal costs from the builds of one round each, then the median over rounds.
+
+    The four builds of a round run back to back, so a slow spell of the machine hits them
+    together and cancels in their differences; the medians of the separate build times
+    mix builds from different rounds (one run of a build varied by up to 15 % here).
+    """
+    rounds = min(len(runs[f"ours-{key}"]) for key in specs)
+    per_round = [marginal_costs({key: getattr(runs[f"ours-{key}"][i], measure) for key in specs}, n, cases)
+                 for i in range(rounds)]
+    return {name: statistics.median(r[name] for r in per_round) for name in per_round[0]}
+
+
 def pubs(base: Spec, options: Options) -> dict:
     """Marginal cost of a publication page and of 10 citations, against that of an article.
 
@@ -219,7 +234,8 @@ def pubs(base: Spec, options: Options) -> dict:
     runs = run_builds(projects, options)
     wall = {key: statistics.median(r.seconds for r in runs[f"ours-{key}"]) for key in specs}
     cpu = {key: statistics.median(r.cpu_seconds for r in runs[f"ours-{key}"]) for key in specs}
-    costs, cpu_costs = marginal_costs(wall, n, cases), marginal_costs(cpu, n, cases)
+    costs, cpu_costs = paired_costs(runs, specs, n, cases, "seconds"), paired_costs(runs, specs, n, cases,
+                                                                                    "cpu_seconds")
     phases = {key: median_phases(runs[f"ours-{key}"]) for key in specs}
     bibtex_seconds = (phases["e5000"] or {}).get("bibtex")
 
@@ -234,7 +250,9 @@ def pubs(base: Spec, options: Options) -> dict:
         "cpu_seconds": {k: round(v, 3) for k, v in cpu.items()},
         "pages": {key: site_figures(project / "site", [], []).pages
                   for key, project in zip(specs, projects.values(), strict=True)},
+        "seconds_all": {key: [round(r.seconds, 3) for r in runs[f"ours-{key}"]] for key in specs},
         "ms": {k: round(v, 3) for k, v in costs.items()},
+        "ms_from_medians": {k: round(v, 3) for k, v in marginal_costs(wall, n, cases).items()},
         "cpu_ms": {k: round(v, 3) for k, v in cpu_costs.items()},
         "phases": phases,
         "targets": {

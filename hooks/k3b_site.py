@@ -167,7 +167,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if site.citations.get(src):  # found while collecting; most pages cite nothing
             markdown, bibliography = render_citations(
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
-                lambda p: relative_url(page.url, site.publication_url(p)), wrap=late,
+                site.publication_links(page.url), wrap=late,
                 citations=site.citations_in(src, markdown))
         header, related = item_header(item), related_html(site, src, page.url)
         markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,

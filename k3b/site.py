@@ -24,6 +24,7 @@ from .index import ContentIndex, newest_first
 from .markers import check_markers
 from .problems import ProblemList
 from .related import Node, related
+from .render import relative_url
 from .topics import Vocabulary
 
 PUBLICATIONS = "publikationen"
@@ -76,6 +77,11 @@ class Site:
 
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
+
+    def publication_links(self, page_url: str) -> Callable[[Publication], str]:
+        """pub → link to its page from ``page_url``; the relative part is worked out once."""
+        base = relative_url(page_url, f"{PUBLICATIONS}/")
+        return lambda pub: f"{base}{pub.slug}/"
 
     def publications(self, topic: str | None = None) -> list[Publication]:
         """Publications, optionally of one topic, newest first."""
