@@ -276,7 +276,7 @@ def save(name: str, result: dict) -> Path:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_spec_arguments(parser)
-    parser.add_argument("--runs", type=int, default=3, help="measured builds per site (median)")
+    parser.add_argument("--runs", type=int, help="measured builds per site (default 3; --pubs 5)")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds per site first")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--query", default="Windkraft", help="search query for the browser figures")
@@ -289,7 +289,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    options = Options(args.runs, args.warmup, not args.no_browser, args.query)
+    runs = args.runs or (5 if args.pubs else 3)
+    options = Options(runs, args.warmup, not args.no_browser, args.query)
     try:
         if args.scaling:
             result = scaling(["S", "M", "L"] if args.with_l else ["S", "M"], options)

@@ -28,14 +28,14 @@ INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CiteItem:
     key: str
     prefix: str = ""
     locator: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One bracket group, with its position in the text and its 1-based line."""
 
@@ -47,6 +47,8 @@ class Citation:
 
 def _masked(markdown: str) -> str:
     """``markdown`` with code and comments blanked out (same length, newlines kept)."""
+    if "`" not in markdown and "~~~" not in markdown and "<!--" not in markdown:
+        return markdown  # nothing to blank out: most texts have no code
     blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
     lines = markdown.splitlines(keepends=True)
     out: list[str] = []

@@ -42,7 +42,7 @@ class Kind(Enum):
 SECTIONS = {"artikel": Kind.ARTICLE, "fallbeispiele": Kind.CASE_STUDY}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseDetails:
     """The structured facts of a case study."""
 
@@ -57,7 +57,7 @@ class CaseDetails:
     fictional: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentItem:
     """A validated article, case study or page."""
 

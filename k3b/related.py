@@ -25,7 +25,7 @@ LIMIT = 5
 WORK_CANDIDATES = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """Anything that can be related: an article, a case study or a publication."""
 

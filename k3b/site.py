@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import timing
 from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
-from .citations import Citation, cited_keys, find_citations, labels
+from .citations import Citation, CiteItem, cited_keys, find_citations, labels
 from .content import ContentItem, Kind, validate
 from .frontmatter import FrontMatterError, parse_front_matter
 from .index import ContentIndex, newest_first
@@ -43,7 +43,7 @@ class SourcePage:
     read: Callable[[], str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What listings, hubs, feeds and "Verwandte Inhalte" show of any item."""
 
@@ -67,13 +67,24 @@ class Site:
     labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
     related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
-    # page src → (hash of the body, its citations): found once, reused when rendering
-    found: dict[str, tuple[int, list[Citation]]] = field(default_factory=dict)
+    # page src → (hash of the body, its citations as plain tuples): found once, reused when
+    # rendering. Tuples of strings and numbers, unlike objects, drop out of the garbage
+    # collector's view; 20,000 citation objects kept for the whole build cost more time in
+    # collections than finding them again.
+    found: dict[str, tuple[int, tuple]] = field(default_factory=dict)
+
+    def remember_citations(self, src: str, body: str, citations: list[Citation], shift: int = 0) -> None:
+        self.found[src] = (hash(body), tuple(
+            (c.start - shift, c.end - shift, c.line, tuple((i.key, i.prefix, i.locator) for i in c.items))
+            for c in citations))
 
     def citations_in(self, src: str, body: str) -> list[Citation] | None:
         """The citations found in ``body`` while collecting, if it is still that text."""
         known = self.found.get(src)
-        return known[1] if known is not None and known[0] == hash(body) else None
+        if known is None or known[0] != hash(body):
+            return None
+        return [Citation(start, end, line, tuple(CiteItem(*item) for item in items))
+                for start, end, line, items in known[1]]
 
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
@@ -161,8 +172,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
         # MkDocs hands on the body without its leading blank lines.
         body = front_matter.body.lstrip("\n")
         shift = len(front_matter.body) - len(body)
-        site.found[item.src_path] = (hash(body), [replace(c, start=c.start - shift, end=c.end - shift)
-                                                  for c in citations])
+        site.remember_citations(item.src_path, body, citations, shift)
         for key in keys:
             site.cited_by.setdefault(key, []).append(item.src_path)
     if item.kind is not Kind.PAGE and not item.topics:

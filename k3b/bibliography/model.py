@@ -42,7 +42,7 @@ DEFAULT_PRIVATE_FIELDS = (
 NO_YEAR = "o. J."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A person or a corporate body (``first`` empty), decoded from LaTeX."""
 
@@ -57,7 +57,7 @@ class Name:
         return f"{self.first} {self.last}" if self.first else self.last
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """One BibTeX entry, formatted once per build."""
 
