@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .content import ContentItem
 from .render import german_date, relative_url
 from .site import RELATED_SHOWN, Site
 
@@ -41,10 +42,19 @@ def cited_in_html(site: Site, key: str, page_url: str) -> str:
         return ""
     more = len(items) - CITED_IN_LIMIT
     items = items[:CITED_IN_LIMIT]
-    links = "".join(
-        f'<li><a href="{escape(relative_url(page_url, item.url))}">{escape(item.title)}</a> '
-        f'<span class="k3b-related__meta">{escape(item.kind.value)}</span></li>'
-        for item in items
-    )
+    # Texts never share a folder with a publication page: the shortest link to each runs
+    # through the site's root, so the relative part is the same for all of them.
+    root = relative_url(page_url, "")
+    cache = site.fragments
+    links = "".join(f'<li><a href="{root}{cache.get(item.src_path) or _cited_in_item(item, cache)}</li>'
+                    for item in items)
     tail = f'<p class="k3b-more">… und {more} weitere Seiten.</p>' if more > 0 else ""
     return f'<h2 id="zitiert-in">Zitiert in</h2><ul class="k3b-cited-in">{links}</ul>{tail}'
+
+
+def _cited_in_item(item: ContentItem, cache: dict[str, str]) -> str:
+    """The escaped rest of an item's "Zitiert in" entry; the same on every page that lists it."""
+    html = (f'{escape(item.url)}">{escape(item.title)}</a> '
+            f'<span class="k3b-related__meta">{escape(item.kind.value)}</span>')
+    cache[item.src_path] = html
+    return html

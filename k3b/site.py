@@ -72,6 +72,8 @@ class Site:
     # collector's view; 20,000 citation objects kept for the whole build cost more time in
     # collections than finding them again.
     found: dict[str, tuple[int, tuple]] = field(default_factory=dict)
+    # Escaped HTML pieces that many pages repeat ("Zitiert in" entries), made once per build.
+    fragments: dict[str, str] = field(default_factory=dict)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation], shift: int = 0) -> None:
         self.found[src] = (hash(body), tuple(
