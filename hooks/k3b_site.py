@@ -25,13 +25,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
 from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
 from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
 from k3b.bibliography.render import head_tags
 from k3b.buildlog import report
-from k3b.citations import render_citations
+from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter, plan
 from k3b.markers import expand_markers
@@ -59,9 +60,8 @@ _deferred: dict[str, dict[str, str]] = {}
 _late: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
 LATE = re.compile(r"<!--K3BLATE\d+X-->")
-# A heading right before a late block ("## Literatur") goes in late with it: the table of
-# contents still lists it (Markdown built that), but the search index gets no empty section.
-HEADED_LATE = re.compile(r"(<h([1-6])\b[^>]*>(?:(?!</h\2>).)*</h\2>)\s*<p>(K3BLATE\d+X)</p>", re.S)
+# Per page: the placeholder of its bibliography, which gets its heading in on_page_content.
+_bibliographies: dict[str, str] = {}
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
 
@@ -97,6 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = _Build(vocabulary)
     _deferred.clear()
     _late.clear()
+    _bibliographies.clear()
     return config
 
 
@@ -169,6 +170,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publication_links(page.url), wrap=late,
                 citations=site.citations_in(src, markdown))
+            if bibliography:
+                _bibliographies[src] = bibliography  # its heading comes in on_page_content
         header, related = item_header(item), related_html(site, src, page.url)
         markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
                                            related and late(related)) if p)
@@ -216,11 +219,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not store:
         return html
     late: dict[str, str] = {}
-
-    def headed(match: re.Match) -> str:
-        token = match.group(3)
-        store[token] = match.group(1) + store[token]
-        return f"<p>{token}</p>"
+    bibliography = _bibliographies.pop(page.file.src_uri, None)
+    if bibliography in store:
+        store[bibliography] = _bibliography_heading(page, config) + store[bibliography]
 
     def put(match: re.Match) -> str:
         token = match.group(1) or match.group(2)
@@ -230,12 +231,43 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             return comment
         return store[token]
 
-    if "K3BLATE" in html:
-        html = HEADED_LATE.sub(headed, html)
     html = TOKEN.sub(put, html)
     if late:
         _late[page.file.src_uri] = late
     return html
+
+
+def _bibliography_heading(page: Page, config: MkDocsConfig) -> str:
+    """The "Literatur" heading, as Markdown's toc extension would write it, and its entry in
+    the page's table of contents.
+
+    It is not written as a Markdown heading: Markdown's heading, attribute and toc handling
+    cost more than the rest of a page's citations, and the heading goes into the page after
+    the search index has seen it (no empty "Literatur" hit on every citing text).
+    """
+    used = set()
+    stack = list(page.toc or [])
+    while stack:
+        link = stack.pop()
+        used.add(link.id)
+        stack.extend(link.children)
+    anchor, number = BIBLIOGRAPHY_ID, 1
+    while anchor in used:
+        anchor, number = f"{BIBLIOGRAPHY_ID}_{number}", number + 1
+    entry = AnchorLink(BIBLIOGRAPHY_TITLE, anchor, 2)
+    items = page.toc.items if page.toc is not None else None
+    if items is not None:
+        # Under the page's h1 if the table of contents has one, like Markdown would nest it.
+        parent = items[-1].children if items and items[-1].level < 2 else items
+        parent.append(entry)
+    toc = config.mdx_configs.get("toc", {})
+    permalink = toc.get("permalink")
+    link = ""
+    if permalink:
+        symbol = "&para;" if permalink is True else escape(str(permalink))
+        title = escape(str(toc.get("permalink_title", "Permanent link")), quote=True)
+        link = f'<a class="headerlink" href="#{anchor}" title="{title}">{symbol}</a>'
+    return f'<h2 id="{anchor}">{BIBLIOGRAPHY_TITLE}{link}</h2>'
 
 
 def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> None:

@@ -174,6 +174,21 @@ def test_links_between_pages_stay_out_of_the_search_index(topics_site):
     assert page.select_one("h2#literatur + ol.k3b-bibliography")
 
 
+def test_bibliography_heading_does_not_clash_with_a_written_literatur_heading(tmp_path):
+    project = make_project(tmp_path, "topics")
+    page = project / "docs" / "artikel" / "zwei-themen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Literatur\n\nEine eigene Liste.\n",
+                    encoding="utf-8")
+    site = build(project)
+    article_html = html(site, "artikel/zwei-themen")
+    ids = [tag["id"] for tag in article_html.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert article_html.select_one("h2#literatur").find_next_sibling("p").get_text() == "Eine eigene Liste."
+    assert article_html.select_one("h2#literatur_1 + ol.k3b-bibliography")
+    toc = [a["href"] for a in article_html.select(".md-nav--secondary a")]
+    assert toc[-2:] == ["#literatur", "#literatur_1"]
+
+
 # --- related content --------------------------------------------------------------
 
 def test_related_content_prefers_shared_citations(topics_site):
