@@ -221,7 +221,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     late: dict[str, str] = {}
     bibliography = _bibliographies.pop(page.file.src_uri, None)
     if bibliography in store:
-        store[bibliography] = _bibliography_heading(page, config) + store[bibliography]
+        store[bibliography] = _bibliography_heading(page, config, html) + store[bibliography]
 
     def put(match: re.Match) -> str:
         token = match.group(1) or match.group(2)
@@ -237,7 +237,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _bibliography_heading(page: Page, config: MkDocsConfig) -> str:
+def _bibliography_heading(page: Page, config: MkDocsConfig, html: str) -> str:
     """The "Literatur" heading, as Markdown's toc extension would write it, and its entry in
     the page's table of contents.
 
@@ -245,14 +245,8 @@ def _bibliography_heading(page: Page, config: MkDocsConfig) -> str:
     cost more than the rest of a page's citations, and the heading goes into the page after
     the search index has seen it (no empty "Literatur" hit on every citing text).
     """
-    used = set()
-    stack = list(page.toc or [])
-    while stack:
-        link = stack.pop()
-        used.add(link.id)
-        stack.extend(link.children)
     anchor, number = BIBLIOGRAPHY_ID, 1
-    while anchor in used:
+    while f'id="{anchor}"' in html:  # an id the page already uses, heading or not
         anchor, number = f"{BIBLIOGRAPHY_ID}_{number}", number + 1
     entry = AnchorLink(BIBLIOGRAPHY_TITLE, anchor, 2)
     items = page.toc.items if page.toc is not None else None
