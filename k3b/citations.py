@@ -12,9 +12,9 @@ lists the cited works in the German style and links each to its publication page
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
+from typing import NamedTuple
 
 from .bibliography.model import NO_YEAR, Publication
 
@@ -23,20 +23,23 @@ GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*?)\](?![(\[:])")
 # One item of a group: optional prefix, @key, optional locator after a comma.
 ITEM = re.compile(
     r"^\s*(?:(?P<prefix>[^@]*?)\s+)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*?)\s*(?:,\s*(?P<locator>.+?))?\s*$")
+# The usual item, a bare "@key": the same key as ITEM finds, without its backtracking.
+BARE_ITEM = re.compile(r"\s*@([\w][\w:.#$%&+?<>~/-]*)\s*")
 FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
-class CiteItem:
+# Plain tuples, not objects: a site keeps every citation for the whole build, and tuples of
+# strings and numbers drop out of the garbage collector's view (20,000 citation objects cost
+# more time in collections than finding them again).
+class CiteItem(NamedTuple):
     key: str
     prefix: str = ""
     locator: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """One bracket group, with its position in the text and its 1-based line."""
 
     start: int
@@ -74,6 +77,10 @@ def _masked(markdown: str) -> str:
 def _items(body: str) -> tuple[CiteItem, ...] | None:
     items = []
     for part in body.split(";"):
+        bare = BARE_ITEM.fullmatch(part)
+        if bare is not None:
+            items.append(CiteItem(bare.group(1).rstrip(".:,")))
+            continue
         match = ITEM.match(part)
         if match is None:
             return None
@@ -153,7 +160,8 @@ def render_citations(
     label_of: Callable[[Publication], str],
     link_to: Callable[[Publication], str],
     wrap: Callable[[str], str] = lambda html: html,
-    citations: list[Citation] | None = None,
+    citations: Sequence[Citation | tuple] | None = None,
+    memo: dict[str, CitedWork] | None = None,
 ) -> tuple[str, str]:
     """(markdown with citations as links, bibliography HTML or ""). Unknown keys stay as text.
 
@@ -162,35 +170,57 @@ def render_citations(
     piece of HTML and returns what goes into the Markdown: the build passes a function
     that returns a plain placeholder and inserts the HTML after Markdown has run, which
     spares Markdown from parsing it (cheaper by about a third per citation).
-    ``citations`` are those of exactly this text if they were found before.
+    ``citations`` are those of exactly this text if they were found before. ``memo`` keeps
+    each work's page-independent pieces for the next text (one dict per build; ``label_of``
+    must give the same label for a work all along).
     """
     if citations is None:
         citations = find_citations(markdown)
     if not citations:
         return markdown, ""
-    cited: dict[str, Publication] = {}
+    memo = {} if memo is None else memo
+    cited: dict[str, CitedWork] = {}
     parts: list[str] = []
     position = 0
-    for citation in citations:
+    for start, end, _line, items in citations:  # Citations or plain tuples of their fields
         rendered = []
-        for item in citation.items:
-            pub = lookup(item.key)
-            if pub is None:
-                rendered = None
-                break
-            cited.setdefault(pub.key, pub)
-            text = escape(label_of(pub))
-            if item.locator:
-                text += ", " + escape(item.locator)
-            prefix = escape(item.prefix) + " " if item.prefix else ""
-            rendered.append(f'{prefix}<a class="k3b-cite" href="#{anchor(pub)}">{text}</a>')
+        for key, prefix, locator in items:
+            work = memo.get(key)
+            if work is None:
+                pub = lookup(key)
+                if pub is None:
+                    rendered = None
+                    break
+                work = memo[key] = cited_work(pub, label_of(pub))
+            cited.setdefault(work.pub.key, work)
+            link = work.inline + ", " + escape(locator) + "</a>" if locator else work.inline + "</a>"
+            rendered.append(escape(prefix) + " " + link if prefix else link)
         if rendered is None:
             continue
-        parts.append(markdown[position:citation.start])
+        parts.append(markdown[position:start])
         parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
-        position = citation.end
+        position = end
     parts.append(markdown[position:])
-    return "".join(parts), bibliography_html(cited.values(), link_to, wrap)
+    return "".join(parts), _bibliography(sorted(cited.values(), key=_order), link_to, wrap)
+
+
+class CitedWork(NamedTuple):
+    """A cited work's HTML pieces that are the same on every page that cites it."""
+
+    pub: Publication
+    order: tuple[str, str]  # its place in a bibliography
+    inline: str  # the in-text link, open for a locator
+    entry: str  # its bibliography entry after the link target
+
+
+def cited_work(pub: Publication, label: str) -> CitedWork:
+    return CitedWork(pub, (pub.citation_text.casefold(), pub.key),
+                     f'<a class="k3b-cite" href="#{anchor(pub)}">{escape(label)}',
+                     f'">{pub.citation_html}</a></li>')
+
+
+def _order(work: CitedWork) -> tuple[str, str]:
+    return work.order
 
 
 def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Publication], str],
@@ -199,13 +229,16 @@ def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Pu
 
     The list is left out of the search index: the works are found on their own pages.
     """
-    ordered = sorted(publications, key=lambda p: (p.citation_text.casefold(), p.key))
-    if not ordered:
+    works = sorted((cited_work(p, "") for p in publications), key=_order)
+    return _bibliography(works, link_to, wrap)
+
+
+def _bibliography(works: list[CitedWork], link_to: Callable[[Publication], str],
+                  wrap: Callable[[str], str]) -> str:
+    if not works:
         return ""
-    entries = "".join(
-        f'<li id="{anchor(p)}"><a href="{escape(link_to(p), quote=True)}">{p.citation_html}</a></li>'
-        for p in ordered
-    )
+    entries = "".join(f'<li id="{anchor(w.pub)}"><a href="{escape(link_to(w.pub), quote=True)}{w.entry}'
+                      for w in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
     return wrap(f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>')

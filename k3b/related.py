@@ -15,9 +15,10 @@ than ``WORK_CANDIDATES`` texts contributes only its newest citers as candidates.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 CITATION_WEIGHT = 3
 TOPIC_WEIGHT = 1
@@ -52,34 +53,38 @@ def related(nodes: Iterable[Node], limit: int = LIMIT) -> dict[str, list[str]]:
             groups[node.topics].append(node)
     # A work cited by hundreds of texts would make this quadratic: through one work, only its
     # newest citers are candidates (exact unless more than WORK_CANDIDATES texts cite it).
-    for work, citers in by_work.items():
-        if len(citers) > WORK_CANDIDATES:
-            by_work[work] = sorted(citers, key=lambda n: _rank_key(0, n))[:WORK_CANDIDATES]
+    truncated = frozenset(work for work, citers in by_work.items() if len(citers) > WORK_CANDIDATES)
+    for work in truncated:
+        by_work[work] = sorted(by_work[work], key=lambda n: _rank_key(0, n))[:WORK_CANDIDATES]
     # Newest first inside each group; only the head of each group can be chosen by topics.
     heads = {
         topics: sorted(members, key=lambda n: _rank_key(0, n))[: limit + 1]
         for topics, members in groups.items()
     }
     order = {node.id: _rank_key(0, node)[1:] for node in nodes}  # score aside, fixed per node
+    citers_of = {work: [n.id for n in citers] for work, citers in by_work.items()}
+    works_of = {node.id: node.works for node in nodes}
+    topics_of = {node.id: node.topics for node in nodes}
     result: dict[str, list[str]] = {}
     for node in nodes:
-        scores: dict[str, int] = {}
-        for work in node.works:
-            for other in by_work[work]:
-                if other.id not in scores:
-                    scores[other.id] = _score(node, other)
-        for topics, head in heads.items():
-            if not topics & node.topics:
+        works, topics = node.works, node.topics
+        # Shared works, counted in C; a node citing a truncated work counts them one by one,
+        # and so does every candidate it reaches only through its topics (below).
+        exact = not truncated.isdisjoint(works)
+        shared = Counter(chain.from_iterable(map(citers_of.__getitem__, works))) if works else {}
+        if exact:
+            shared = {other: len(works & works_of[other]) for other in shared}
+        scores = {other: CITATION_WEIGHT * count + TOPIC_WEIGHT * len(topics & topics_of[other])
+                  for other, count in shared.items()}
+        for group, head in heads.items():
+            common = TOPIC_WEIGHT * len(group & topics)  # the same for the whole group
+            if not common:
                 continue
             for other in head:
                 if other.id not in scores:
-                    scores[other.id] = _score(node, other)
+                    scores[other.id] = common + (CITATION_WEIGHT * len(works & other.works) if exact else 0)
         scores.pop(node.id, None)
-        candidates = ((-score, order[other]) for other, score in scores.items() if score > 0)
+        candidates = [(-score, order[other]) for other, score in scores.items() if score > 0]
         best = heapq.nsmallest(limit, candidates)
         result[node.id] = [rank[-1] for _, rank in best]
     return result
-
-
-def _score(a: Node, b: Node) -> int:
-    return CITATION_WEIGHT * len(a.works & b.works) + TOPIC_WEIGHT * len(a.topics & b.topics)

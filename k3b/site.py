@@ -17,7 +17,7 @@ from . import timing
 from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
-from .citations import Citation, CiteItem, cited_keys, find_citations, labels
+from .citations import Citation, CitedWork, cited_keys, find_citations, labels
 from .content import ContentItem, Kind, validate
 from .frontmatter import FrontMatterError, parse_front_matter
 from .index import ContentIndex, newest_first
@@ -62,31 +62,34 @@ class Site:
     vocabulary: Vocabulary
     index: ContentIndex
     bibliography: Bibliography
-    citations: dict[str, list[str]] = field(default_factory=dict)  # page src → keys
-    cited_by: dict[str, list[str]] = field(default_factory=dict)  # key → page srcs
+    # Tuples, not lists: tuples of strings drop out of the garbage collector's view, and the
+    # site is kept for the whole build (the same goes for ``found``).
+    citations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page src → keys
+    cited_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → page srcs, newest first
     labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
     related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
     # page src → (hash of the body, its citations as plain tuples): found once, reused when
-    # rendering. Tuples of strings and numbers, unlike objects, drop out of the garbage
-    # collector's view; 20,000 citation objects kept for the whole build cost more time in
-    # collections than finding them again.
-    found: dict[str, tuple[int, tuple]] = field(default_factory=dict)
-    # Escaped HTML pieces that many pages repeat ("Zitiert in" entries), made once per build.
+    # rendering.
+    found: dict[str, tuple[int, tuple[tuple, ...]]] = field(default_factory=dict)
+    # Escaped HTML pieces that many pages repeat ("Zitiert in" entries, cited works), made
+    # once per build.
     fragments: dict[str, str] = field(default_factory=dict)
+    cited_works: dict[str, CitedWork] = field(default_factory=dict)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation], shift: int = 0) -> None:
         self.found[src] = (hash(body), tuple(
-            (c.start - shift, c.end - shift, c.line, tuple((i.key, i.prefix, i.locator) for i in c.items))
-            for c in citations))
+            (c.start - shift, c.end - shift, c.line, tuple(map(tuple, c.items))) for c in citations))
 
-    def citations_in(self, src: str, body: str) -> list[Citation] | None:
-        """The citations found in ``body`` while collecting, if it is still that text."""
+    def citations_in(self, src: str, body: str) -> tuple[tuple, ...] | None:
+        """The citations found in ``body`` while collecting, if it is still that text.
+
+        They are plain tuples, in the order of ``Citation`` and ``CiteItem``.
+        """
         known = self.found.get(src)
         if known is None or known[0] != hash(body):
             return None
-        return [Citation(start, end, line, tuple(CiteItem(*item) for item in items))
-                for start, end, line, items in known[1]]
+        return known[1]
 
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
@@ -109,7 +112,7 @@ class Site:
         return None if item is None else item_entry(item)
 
     def citing_items(self, key: str) -> list[ContentItem]:
-        return newest_first([i for i in map(self.index.get, self.cited_by.get(key, ())) if i])
+        return [i for i in map(self.index.get, self.cited_by.get(key, ())) if i]
 
 
 def item_entry(item: ContentItem) -> Entry:
@@ -136,18 +139,23 @@ def collect_site(
 ) -> Site:
     """Validate every page, check its citations, and build the cross-references."""
     site = Site(vocabulary, ContentIndex(vocabulary), bibliography)
+    citers: dict[str, list[str]] = {}
     with timing.phase("content"):
         for page in pages:
-            _read_page(site, page, problems, info)
+            _read_page(site, page, problems, info, citers)
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
+        if citers:  # one sort of the site instead of one per cited work
+            rank = {item.src_path: n for n, item in enumerate(newest_first(list(site.index.items.values())))}
+            site.cited_by = {key: tuple(sorted(srcs, key=rank.__getitem__)) for key, srcs in citers.items()}
     with timing.phase("related"):
         # More than shown: a page leaves out the works in its own bibliography.
         site.related = related(_nodes(site), limit=RELATED_SHOWN + RELATED_SPARE)
     return site
 
 
-def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None],
+               citers: dict[str, list[str]]) -> None:
     try:
         front_matter = parse_front_matter(page.read())
     except FrontMatterError as error:
@@ -170,13 +178,13 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     site.index.add(item)
     keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
     if keys:
-        site.citations[item.src_path] = keys
+        site.citations[item.src_path] = tuple(keys)
         # MkDocs hands on the body without its leading blank lines.
         body = front_matter.body.lstrip("\n")
         shift = len(front_matter.body) - len(body)
         site.remember_citations(item.src_path, body, citations, shift)
         for key in keys:
-            site.cited_by.setdefault(key, []).append(item.src_path)
+            citers.setdefault(key, []).append(item.src_path)
     if item.kind is not Kind.PAGE and not item.topics:
         info(f"{page.display}: keine Themen angegeben und keine erkannt")
     elif item.detections:
