@@ -137,7 +137,8 @@ def pubs_table(result: dict) -> str:
             ("cite10", f"{n} articles, 5,000 entries, 10 citations per text"),
         )),
         "",
-        "Marginal costs: per round (the four builds run back to back), then the median over rounds.",
+        "Marginal costs: per round (the builds of each difference run back to back, in reverse order "
+        "every other round), then the median over rounds.",
         "",
         "| marginal cost | wall ms | CPU ms |", "|---|---:|---:|",
         *(f"| {label} | {result['ms'][key]:.2f} | {result['cpu_ms'][key]:.2f} |" for key, label in (
@@ -150,6 +151,11 @@ def pubs_table(result: dict) -> str:
         f"- article with 10 citations ÷ without: {verdict(t['citations'])}",
         f"- BibTeX parse and format, 5,000 entries (s): {verdict(t['bibtex_seconds'])}",
     ]
+    for key, label in (("citations", "with ÷ without 10 citations"),
+                       ("publication_page", "publication ÷ article")):
+        values = result.get("ratios_per_round", {}).get(key)
+        if values:
+            lines.append(f"- {label}, each round on its own: " + " ".join(f"{v:.2f}" for v in values))
     phases = result["phases"]
     if phases.get("cite10") and phases.get("e5000"):
         extra = {name: phases["cite10"].get(name, 0.0) - phases["e5000"].get(name, 0.0)

@@ -58,11 +58,16 @@ def ensure(spec: Spec) -> Path:
 
 
 def run_builds(projects: dict[str, Path], options: Options) -> dict[str, list[BuildRun]]:
-    """Interleaved builds of every project; warm-up rounds are not kept."""
+    """Interleaved builds of every project; warm-up rounds are not kept.
+
+    Every other round runs the projects in reverse order (ABBA), so a machine that drifts
+    faster or slower during a round does not favour the project that comes first.
+    """
     runs: dict[str, list[BuildRun]] = {name: [] for name in projects}
     sites = {name: site_in_ram(project) for name, project in projects.items()}
     for round_number in range(options.warmup + options.runs):
-        for name, project in projects.items():
+        order = list(projects.items())
+        for name, project in order if round_number % 2 == 0 else reversed(order):
             label = "warm-up" if round_number < options.warmup else f"run {round_number - options.warmup + 1}"
             timings = project.parent / f"{name}-timings.json" if name.startswith("ours") else None
             result = build(project, sites[name], project.parent / f"{name}-build.log", timings)
@@ -192,9 +197,10 @@ def pubs_specs(n: int, cases: int) -> dict[str, Spec]:
     The citations go to any of the 5,000 entries, about four per entry, as on a real site.
     """
     return {
+        # Each pair whose difference is taken runs back to back: half, e50 | e5000, cite10.
+        "half": Spec(n // 2, cases, 50, citations=0),
         "e50": Spec(n, cases, 50, citations=0),
         "e5000": Spec(n, cases, 5000, citations=0),
-        "half": Spec(n // 2, cases, 50, citations=0),
         "cite10": Spec(n, cases, 5000, citations=10),
     }
 
@@ -208,18 +214,31 @@ def marginal_costs(t: dict[str, float], n: int, cases: int) -> dict[str, float]:
     }
 
 
-def paired_costs(runs: dict[str, list[BuildRun]], specs: dict[str, Spec], n: int, cases: int,
-                 measure: str) -> dict[str, float]:
-    """Marginal costs from the builds of one round each, then the median over rounds.
+def per_round_costs(runs: dict[str, list[BuildRun]], specs: dict[str, Spec], n: int, cases: int,
+                    measure: str) -> list[dict[str, float]]:
+    """Marginal costs from the builds of each round."""
+    rounds = min(len(runs[f"ours-{key}"]) for key in specs)
+    return [marginal_costs({key: getattr(runs[f"ours-{key}"][i], measure) for key in specs}, n, cases)
+            for i in range(rounds)]
 
-    The four builds of a round run back to back, so a slow spell of the machine hits them
-    together and cancels in their differences; the medians of the separate build times
+
+def paired_costs(per_round: list[dict[str, float]]) -> dict[str, float]:
+    """The median over rounds of each round's marginal costs.
+
+    The builds whose difference is taken run back to back, so a slow spell of the machine
+    hits both and cancels in their difference; the medians of the separate build times
     mix builds from different rounds (one run of a build varied by up to 15 % here).
     """
-    rounds = min(len(runs[f"ours-{key}"]) for key in specs)
-    per_round = [marginal_costs({key: getattr(runs[f"ours-{key}"][i], measure) for key in specs}, n, cases)
-                 for i in range(rounds)]
     return {name: statistics.median(r[name] for r in per_round) for name in per_round[0]}
+
+
+def round_ratios(per_round: list[dict[str, float]]) -> dict[str, list[float]]:
+    """Each round's ratios against its own article page, sorted: how far one round can be off."""
+    valid = [r for r in per_round if r["article_page"] > 0]
+    return {
+        "publication_page": sorted(round(r["publication_page"] / r["article_page"], 3) for r in valid),
+        "citations": sorted(round(1 + r["ten_citations"] / r["article_page"], 3) for r in valid),
+    }
 
 
 def pubs(base: Spec, options: Options) -> dict:
@@ -234,8 +253,9 @@ def pubs(base: Spec, options: Options) -> dict:
     runs = run_builds(projects, options)
     wall = {key: statistics.median(r.seconds for r in runs[f"ours-{key}"]) for key in specs}
     cpu = {key: statistics.median(r.cpu_seconds for r in runs[f"ours-{key}"]) for key in specs}
-    costs, cpu_costs = paired_costs(runs, specs, n, cases, "seconds"), paired_costs(runs, specs, n, cases,
-                                                                                    "cpu_seconds")
+    rounds = per_round_costs(runs, specs, n, cases, "seconds")
+    costs = paired_costs(rounds)
+    cpu_costs = paired_costs(per_round_costs(runs, specs, n, cases, "cpu_seconds"))
     phases = {key: median_phases(runs[f"ours-{key}"]) for key in specs}
     bibtex_seconds = (phases["e5000"] or {}).get("bibtex")
 
@@ -254,6 +274,7 @@ def pubs(base: Spec, options: Options) -> dict:
         "ms": {k: round(v, 3) for k, v in costs.items()},
         "ms_from_medians": {k: round(v, 3) for k, v in marginal_costs(wall, n, cases).items()},
         "cpu_ms": {k: round(v, 3) for k, v in cpu_costs.items()},
+        "ratios_per_round": round_ratios(rounds),
         "phases": phases,
         "targets": {
             "publication_page": target(versus_article(costs["publication_page"]), TARGET_PUB_PAGE),
