@@ -168,7 +168,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if site.citations.get(src):  # found while collecting; most pages cite nothing
             markdown, bibliography = render_citations(
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
-                site.publication_links(page.url), wrap=late,
+                site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
             if bibliography:
                 _bibliographies[src] = bibliography  # its heading comes in on_page_content

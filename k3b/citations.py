@@ -30,22 +30,13 @@ INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-# Plain tuples, not objects: a site keeps every citation for the whole build, and tuples of
-# strings and numbers drop out of the garbage collector's view (20,000 citation objects cost
-# more time in collections than finding them again).
-class CiteItem(NamedTuple):
-    key: str
-    prefix: str = ""
-    locator: str = ""
-
-
-class Citation(NamedTuple):
-    """One bracket group, with its position in the text and its 1-based line."""
-
-    start: int
-    end: int
-    line: int
-    items: tuple[CiteItem, ...]
+# A citation is a plain tuple (start, end, line, items): one bracket group, its position in
+# the text and its 1-based line; an item is (key, prefix, locator). Plain tuples, not
+# objects: a site keeps every citation for the whole build, and tuples of strings and
+# numbers drop out of the garbage collector's view (20,000 citation objects cost more time
+# in collections than finding them again); they are also cheaper to make.
+CiteItem = tuple[str, str, str]
+Citation = tuple[int, int, int, tuple[CiteItem, ...]]
 
 
 def _masked(markdown: str) -> str:
@@ -79,14 +70,14 @@ def _items(body: str) -> tuple[CiteItem, ...] | None:
     for part in body.split(";"):
         bare = BARE_ITEM.fullmatch(part)
         if bare is not None:
-            items.append(CiteItem(bare.group(1).rstrip(".:,")))
+            items.append((bare.group(1).rstrip(".:,"), "", ""))
             continue
         match = ITEM.match(part)
         if match is None:
             return None
         key = match.group("key").rstrip(".:,")
         prefix, locator = (match.group(g) or "" for g in ("prefix", "locator"))
-        items.append(CiteItem(key, prefix.strip(), locator.strip()))
+        items.append((key, prefix.strip(), locator.strip()))
     return tuple(items)
 
 
@@ -101,16 +92,16 @@ def find_citations(markdown: str, first_line: int = 1) -> list[Citation]:
             continue
         line += masked.count("\n", counted, match.start())
         counted = match.start()
-        found.append(Citation(match.start(), match.end(), line, items))
+        found.append((match.start(), match.end(), line, items))
     return found
 
 
 def cited_keys(citations: Iterable[Citation]) -> list[str]:
     """Keys in order of first citation, without repeats."""
     keys: dict[str, None] = {}
-    for citation in citations:
-        for item in citation.items:
-            keys.setdefault(item.key, None)
+    for _start, _end, _line, items in citations:
+        for key, _prefix, _locator in items:
+            keys.setdefault(key, None)
     return list(keys)
 
 
@@ -158,18 +149,19 @@ def render_citations(
     markdown: str,
     lookup: Callable[[str], Publication | None],
     label_of: Callable[[Publication], str],
-    link_to: Callable[[Publication], str],
+    folder: str,
     wrap: Callable[[str], str] = lambda html: html,
-    citations: Sequence[Citation | tuple] | None = None,
+    citations: Sequence[Citation] | None = None,
     memo: dict[str, CitedWork] | None = None,
 ) -> tuple[str, str]:
     """(markdown with citations as links, bibliography HTML or ""). Unknown keys stay as text.
 
-    Unknown keys were reported as errors before rendering, so a published page never
-    has one; leaving the text alone keeps this function total. ``wrap`` receives each
-    piece of HTML and returns what goes into the Markdown: the build passes a function
-    that returns a plain placeholder and inserts the HTML after Markdown has run, which
-    spares Markdown from parsing it (cheaper by about a third per citation).
+    ``folder`` is the link from this page to the publications' folder: a work's page is
+    ``<folder><slug>/``. Unknown keys were reported as errors before rendering, so a
+    published page never has one; leaving the text alone keeps this function total.
+    ``wrap`` receives each piece of HTML and returns what goes into the Markdown: the build
+    passes a function that returns a plain placeholder and inserts the HTML after Markdown
+    has run, which spares Markdown from parsing it (cheaper by about a third per citation).
     ``citations`` are those of exactly this text if they were found before. ``memo`` keeps
     each work's page-independent pieces for the next text (one dict per build; ``label_of``
     must give the same label for a work all along).
@@ -182,7 +174,7 @@ def render_citations(
     cited: dict[str, CitedWork] = {}
     parts: list[str] = []
     position = 0
-    for start, end, _line, items in citations:  # Citations or plain tuples of their fields
+    for start, end, _line, items in citations:
         rendered = []
         for key, prefix, locator in items:
             work = memo.get(key)
@@ -192,7 +184,7 @@ def render_citations(
                     rendered = None
                     break
                 work = memo[key] = cited_work(pub, label_of(pub))
-            cited.setdefault(work.pub.key, work)
+            cited[work.order] = work
             link = work.inline + ", " + escape(locator) + "</a>" if locator else work.inline + "</a>"
             rendered.append(escape(prefix) + " " + link if prefix else link)
         if rendered is None:
@@ -201,44 +193,40 @@ def render_citations(
         parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
         position = end
     parts.append(markdown[position:])
-    return "".join(parts), _bibliography(sorted(cited.values(), key=_order), link_to, wrap)
+    return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder, wrap)
 
 
 class CitedWork(NamedTuple):
     """A cited work's HTML pieces that are the same on every page that cites it."""
 
-    pub: Publication
-    order: tuple[str, str]  # its place in a bibliography
+    order: tuple[str, str]  # its place in a bibliography, unique per work
     inline: str  # the in-text link, open for a locator
-    entry: str  # its bibliography entry after the link target
+    head: str  # its bibliography entry up to the link to its page …
+    tail: str  # … and after the publications' folder
 
 
 def cited_work(pub: Publication, label: str) -> CitedWork:
-    return CitedWork(pub, (pub.citation_text.casefold(), pub.key),
+    return CitedWork((pub.citation_text.casefold(), pub.key),
                      f'<a class="k3b-cite" href="#{anchor(pub)}">{escape(label)}',
-                     f'">{pub.citation_html}</a></li>')
+                     f'<li id="{anchor(pub)}"><a href="',
+                     f'{escape(pub.slug, quote=True)}/">{pub.citation_html}</a></li>')
 
 
-def _order(work: CitedWork) -> tuple[str, str]:
-    return work.order
-
-
-def bibliography_html(publications: Iterable[Publication], link_to: Callable[[Publication], str],
+def bibliography_html(publications: Iterable[Publication], folder: str,
                       wrap: Callable[[str], str] = lambda html: html) -> str:
-    """The cited works, alphabetical, each linked to its publication page (Markdown with HTML).
+    """The cited works, alphabetical, each linked to its page ``<folder><slug>/``.
 
     The list is left out of the search index: the works are found on their own pages.
     """
-    works = sorted((cited_work(p, "") for p in publications), key=_order)
-    return _bibliography(works, link_to, wrap)
+    works = {work.order: work for work in (cited_work(p, "") for p in publications)}
+    return _bibliography([works[order] for order in sorted(works)], folder, wrap)
 
 
-def _bibliography(works: list[CitedWork], link_to: Callable[[Publication], str],
-                  wrap: Callable[[str], str]) -> str:
+def _bibliography(works: list[CitedWork], folder: str, wrap: Callable[[str], str]) -> str:
     if not works:
         return ""
-    entries = "".join(f'<li id="{anchor(w.pub)}"><a href="{escape(link_to(w.pub), quote=True)}{w.entry}'
-                      for w in works)
+    folder = escape(folder, quote=True)
+    entries = "".join(w.head + folder + w.tail for w in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
     return wrap(f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>')

@@ -69,23 +69,18 @@ class Site:
     labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
     related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
-    # page src → (hash of the body, its citations as plain tuples): found once, reused when
-    # rendering.
-    found: dict[str, tuple[int, tuple[tuple, ...]]] = field(default_factory=dict)
+    # page src → (hash of the body, its citations): found once, reused when rendering.
+    found: dict[str, tuple[int, tuple[Citation, ...]]] = field(default_factory=dict)
     # Escaped HTML pieces that many pages repeat ("Zitiert in" entries, cited works), made
     # once per build.
     fragments: dict[str, str] = field(default_factory=dict)
     cited_works: dict[str, CitedWork] = field(default_factory=dict)
 
-    def remember_citations(self, src: str, body: str, citations: list[Citation], shift: int = 0) -> None:
-        self.found[src] = (hash(body), tuple(
-            (c.start - shift, c.end - shift, c.line, tuple(map(tuple, c.items))) for c in citations))
+    def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
+        self.found[src] = (hash(body), tuple(citations))
 
-    def citations_in(self, src: str, body: str) -> tuple[tuple, ...] | None:
-        """The citations found in ``body`` while collecting, if it is still that text.
-
-        They are plain tuples, in the order of ``Citation`` and ``CiteItem``.
-        """
+    def citations_in(self, src: str, body: str) -> tuple[Citation, ...] | None:
+        """The citations found in ``body`` while collecting, if it is still that text."""
         known = self.found.get(src)
         if known is None or known[0] != hash(body):
             return None
@@ -94,10 +89,9 @@ class Site:
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
 
-    def publication_links(self, page_url: str) -> Callable[[Publication], str]:
-        """pub → link to its page from ``page_url``; the relative part is worked out once."""
-        base = relative_url(page_url, f"{PUBLICATIONS}/")
-        return lambda pub: f"{base}{pub.slug}/"
+    def publications_folder(self, page_url: str) -> str:
+        """The link from ``page_url`` to the folder of all publication pages."""
+        return relative_url(page_url, f"{PUBLICATIONS}/")
 
     def publications(self, topic: str | None = None) -> list[Publication]:
         """Publications, optionally of one topic, newest first."""
@@ -166,12 +160,15 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
         return
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
     _check_topic_intro(site, page, problems)
+    # Citations are found in the body as MkDocs hands it on, without its leading blank
+    # lines, so that rendering can reuse them as they are.
+    body = front_matter.body.lstrip("\n")
     with timing.phase("citations"):
-        citations = find_citations(front_matter.body, front_matter.body_line)
-        for citation in citations:
-            for item in citation.items:
-                if site.bibliography.get(item.key) is None and item.key not in site.bibliography.broken:
-                    problems.add(page.display, citation.line, _unknown_source(item.key, site.bibliography))
+        citations = find_citations(body, front_matter.body_line + len(front_matter.body) - len(body))
+        for _start, _end, line, items in citations:
+            for key, _prefix, _locator in items:
+                if site.bibliography.get(key) is None and key not in site.bibliography.broken:
+                    problems.add(page.display, line, _unknown_source(key, site.bibliography))
     item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display)
     if item is None:
         return
@@ -179,10 +176,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
     if keys:
         site.citations[item.src_path] = tuple(keys)
-        # MkDocs hands on the body without its leading blank lines.
-        body = front_matter.body.lstrip("\n")
-        shift = len(front_matter.body) - len(body)
-        site.remember_citations(item.src_path, body, citations, shift)
+        site.remember_citations(item.src_path, body, citations)
         for key in keys:
             citers.setdefault(key, []).append(item.src_path)
     if item.kind is not Kind.PAGE and not item.topics:
