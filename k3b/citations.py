@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
-from typing import NamedTuple
 
 from .bibliography.model import NO_YEAR, Publication
 
@@ -184,8 +183,9 @@ def render_citations(
                     rendered = None
                     break
                 work = memo[key] = cited_work(pub, label_of(pub))
-            cited[work.order] = work
-            link = work.inline + ", " + escape(locator) + "</a>" if locator else work.inline + "</a>"
+            order, inline, _head, _tail = work
+            cited[order] = work
+            link = inline + ", " + escape(locator) + "</a>" if locator else inline + "</a>"
             rendered.append(escape(prefix) + " " + link if prefix else link)
         if rendered is None:
             continue
@@ -196,20 +196,18 @@ def render_citations(
     return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder, wrap)
 
 
-class CitedWork(NamedTuple):
-    """A cited work's HTML pieces that are the same on every page that cites it."""
-
-    order: tuple[str, str]  # its place in a bibliography, unique per work
-    inline: str  # the in-text link, open for a locator
-    head: str  # its bibliography entry up to the link to its page …
-    tail: str  # … and after the publications' folder
+# A cited work's HTML pieces that are the same on every page that cites it, as a plain
+# tuple (kept for the whole build, see Citation): (its place in a bibliography, unique per
+# work; the in-text link, open for a locator; its bibliography entry up to the link to its
+# page; the rest of the entry after the publications' folder).
+CitedWork = tuple[tuple[str, str], str, str, str]
 
 
 def cited_work(pub: Publication, label: str) -> CitedWork:
-    return CitedWork((pub.citation_text.casefold(), pub.key),
-                     f'<a class="k3b-cite" href="#{anchor(pub)}">{escape(label)}',
-                     f'<li id="{anchor(pub)}"><a href="',
-                     f'{escape(pub.slug, quote=True)}/">{pub.citation_html}</a></li>')
+    return ((pub.citation_text.casefold(), pub.key),
+            f'<a class="k3b-cite" href="#{anchor(pub)}">{escape(label)}',
+            f'<li id="{anchor(pub)}"><a href="',
+            f'{escape(pub.slug, quote=True)}/">{pub.citation_html}</a></li>')
 
 
 def bibliography_html(publications: Iterable[Publication], folder: str,
@@ -218,7 +216,7 @@ def bibliography_html(publications: Iterable[Publication], folder: str,
 
     The list is left out of the search index: the works are found on their own pages.
     """
-    works = {work.order: work for work in (cited_work(p, "") for p in publications)}
+    works = {work[0]: work for work in (cited_work(p, "") for p in publications)}
     return _bibliography([works[order] for order in sorted(works)], folder, wrap)
 
 
@@ -226,7 +224,7 @@ def _bibliography(works: list[CitedWork], folder: str, wrap: Callable[[str], str
     if not works:
         return ""
     folder = escape(folder, quote=True)
-    entries = "".join(w.head + folder + w.tail for w in works)
+    entries = "".join(head + folder + tail for _order, _inline, head, tail in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
     return wrap(f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>')
