@@ -170,11 +170,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
+        header = item_header(item)
+        # Bibliography and related content: one block at the end, one paragraph for Markdown.
+        end = bibliography + related_html(site, src, page.url)
+        if end:
+            end = late(end)
             if bibliography:
-                _bibliographies[src] = bibliography  # its heading comes in on_page_content
-        header, related = item_header(item), related_html(site, src, page.url)
-        markdown = "\n\n".join(p for p in (header and defer(header), markdown, bibliography,
-                                           related and late(related)) if p)
+                _bibliographies[src] = end  # its heading comes in on_page_content
+        markdown = "\n\n".join(p for p in (header and defer(header), markdown, end) if p)
     if planned is not None:
         markdown += "\n\n" + defer(planned.render(page.url)) + "\n"
         links = planned.late(page.url) if planned.late is not None else ""

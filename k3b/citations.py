@@ -158,9 +158,10 @@ def render_citations(
     ``folder`` is the link from this page to the publications' folder: a work's page is
     ``<folder><slug>/``. Unknown keys were reported as errors before rendering, so a
     published page never has one; leaving the text alone keeps this function total.
-    ``wrap`` receives each piece of HTML and returns what goes into the Markdown: the build
-    passes a function that returns a plain placeholder and inserts the HTML after Markdown
-    has run, which spares Markdown from parsing it (cheaper by about a third per citation).
+    ``wrap`` receives each in-text citation's HTML and returns what goes into the Markdown:
+    the build passes a function that returns a plain placeholder and inserts the HTML after
+    Markdown has run, which spares Markdown from parsing it (cheaper by about a third per
+    citation). The bibliography is returned as HTML for the caller to place.
     ``citations`` are those of exactly this text if they were found before. ``memo`` keeps
     each work's page-independent pieces for the next text (one dict per build; ``label_of``
     must give the same label for a work all along).
@@ -193,7 +194,7 @@ def render_citations(
         parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
         position = end
     parts.append(markdown[position:])
-    return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder, wrap)
+    return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder)
 
 
 # A cited work's HTML pieces that are the same on every page that cites it, as a plain
@@ -210,21 +211,20 @@ def cited_work(pub: Publication, label: str) -> CitedWork:
             f'{escape(pub.slug, quote=True)}/">{pub.citation_html}</a></li>')
 
 
-def bibliography_html(publications: Iterable[Publication], folder: str,
-                      wrap: Callable[[str], str] = lambda html: html) -> str:
+def bibliography_html(publications: Iterable[Publication], folder: str) -> str:
     """The cited works, alphabetical, each linked to its page ``<folder><slug>/``.
 
     The list is left out of the search index: the works are found on their own pages.
     """
     works = {work[0]: work for work in (cited_work(p, "") for p in publications)}
-    return _bibliography([works[order] for order in sorted(works)], folder, wrap)
+    return _bibliography([works[order] for order in sorted(works)], folder)
 
 
-def _bibliography(works: list[CitedWork], folder: str, wrap: Callable[[str], str]) -> str:
+def _bibliography(works: list[CitedWork], folder: str) -> str:
     if not works:
         return ""
     folder = escape(folder, quote=True)
     entries = "".join(head + folder + tail for _order, _inline, head, tail in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
-    return wrap(f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>')
+    return f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>'

@@ -70,21 +70,35 @@ class Site:
     related: dict[str, list[str]] = field(default_factory=dict)  # entry id → entry ids
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
     # page src → (hash of the body, its citations): found once, reused when rendering.
-    found: dict[str, tuple[int, tuple[Citation, ...]]] = field(default_factory=dict)
+    found: dict[str, tuple[int, tuple[int | str, ...]]] = field(default_factory=dict)
     # Escaped HTML pieces that many pages repeat ("Zitiert in" entries, cited works), made
     # once per build.
     fragments: dict[str, str] = field(default_factory=dict)
     cited_works: dict[str, CitedWork] = field(default_factory=dict)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
-        self.found[src] = (hash(body), tuple(citations))
+        # One flat tuple per text, (start, end, line, number of items, key, prefix, locator,
+        # …, start, …): 20,000 citations kept as 60,000 small tuples for the whole build made
+        # the garbage collector run about a hundred times more while collecting.
+        flat: list[int | str] = []
+        for start, end, line, items in citations:
+            flat += (start, end, line, len(items))
+            for item in items:
+                flat += item
+        self.found[src] = (hash(body), tuple(flat))
 
-    def citations_in(self, src: str, body: str) -> tuple[Citation, ...] | None:
+    def citations_in(self, src: str, body: str) -> list[Citation] | None:
         """The citations found in ``body`` while collecting, if it is still that text."""
         known = self.found.get(src)
         if known is None or known[0] != hash(body):
             return None
-        return known[1]
+        flat, citations, at = known[1], [], 0
+        while at < len(flat):
+            start, end, line, count = flat[at:at + 4]
+            at += 4 + 3 * count
+            citations.append((start, end, line, tuple(
+                flat[i:i + 3] for i in range(at - 3 * count, at, 3))))
+        return citations
 
     def publication_url(self, pub: Publication) -> str:
         return f"{PUBLICATIONS}/{pub.slug}/"
