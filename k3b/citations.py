@@ -197,10 +197,9 @@ def render_citations(
     return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder)
 
 
-# A cited work's HTML pieces that are the same on every page that cites it, as a plain
-# tuple (kept for the whole build, see Citation): (its place in a bibliography, unique per
-# work; the in-text link, open for a locator; its bibliography entry up to the link to its
-# page; the rest of the entry after the publications' folder).
+# A cited work's HTML pieces that are the same on every page that cites it, a plain tuple
+# like Citation: (its place in a bibliography, unique per work; the in-text link, open for a
+# locator; its bibliography entry up to the link to its page; the rest after the folder).
 CitedWork = tuple[tuple[str, str], str, str, str]
 
 

@@ -62,8 +62,7 @@ class Site:
     vocabulary: Vocabulary
     index: ContentIndex
     bibliography: Bibliography
-    # Tuples, not lists: tuples of strings drop out of the garbage collector's view, and the
-    # site is kept for the whole build (the same goes for ``found``).
+    # Tuples, not lists, in what the site keeps for the whole build (see Citation).
     citations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page src → keys
     cited_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → page srcs, newest first
     labels: dict[str, str] = field(default_factory=dict)  # key → "Müller 2020"
@@ -71,15 +70,15 @@ class Site:
     intros: dict[str, str] = field(default_factory=dict)  # topic slug → docs/themen/<slug>.md
     # page src → (hash of the body, its citations): found once, reused when rendering.
     found: dict[str, tuple[int, tuple[int | str, ...]]] = field(default_factory=dict)
-    # Escaped HTML pieces that many pages repeat ("Zitiert in" entries, cited works), made
-    # once per build.
+    # Escaped HTML pieces that many pages repeat, made once per build: "Zitiert in" entries
+    # by page src, cited works by key (render_citations' memo).
     fragments: dict[str, str] = field(default_factory=dict)
     cited_works: dict[str, CitedWork] = field(default_factory=dict)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
         # One flat tuple per text, (start, end, line, number of items, key, prefix, locator,
-        # …, start, …): 20,000 citations kept as 60,000 small tuples for the whole build made
-        # the garbage collector run about a hundred times more while collecting.
+        # …, start, …): as 60,000 small tuples, 20,000 citations made the garbage collector
+        # run about a hundred times more while collecting.
         flat: list[int | str] = []
         for start, end, line, items in citations:
             flat += (start, end, line, len(items))
@@ -147,23 +146,24 @@ def collect_site(
 ) -> Site:
     """Validate every page, check its citations, and build the cross-references."""
     site = Site(vocabulary, ContentIndex(vocabulary), bibliography)
-    citers: dict[str, list[str]] = {}
     with timing.phase("content"):
         for page in pages:
-            _read_page(site, page, problems, info, citers)
+            _read_page(site, page, problems, info)
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
-        if citers:  # one sort of the site instead of one per cited work
-            rank = {item.src_path: n for n, item in enumerate(newest_first(list(site.index.items.values())))}
-            site.cited_by = {key: tuple(sorted(srcs, key=rank.__getitem__)) for key, srcs in citers.items()}
+        # Who cites what, newest text first: one walk over the texts in that order.
+        citers: dict[str, list[str]] = {}
+        for item in newest_first([site.index.items[src] for src in site.citations]):
+            for key in site.citations[item.src_path]:
+                citers.setdefault(key, []).append(item.src_path)
+        site.cited_by = {key: tuple(srcs) for key, srcs in citers.items()}
     with timing.phase("related"):
         # More than shown: a page leaves out the works in its own bibliography.
         site.related = related(_nodes(site), limit=RELATED_SHOWN + RELATED_SPARE)
     return site
 
 
-def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None],
-               citers: dict[str, list[str]]) -> None:
+def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
     try:
         front_matter = parse_front_matter(page.read())
     except FrontMatterError as error:
@@ -191,8 +191,6 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     if keys:
         site.citations[item.src_path] = tuple(keys)
         site.remember_citations(item.src_path, body, citations)
-        for key in keys:
-            citers.setdefault(key, []).append(item.src_path)
     if item.kind is not Kind.PAGE and not item.topics:
         info(f"{page.display}: keine Themen angegeben und keine erkannt")
     elif item.detections:
