@@ -60,7 +60,8 @@ _deferred: dict[str, dict[str, str]] = {}
 _late: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
 LATE = re.compile(r"<!--K3BLATE\d+X-->")
-# Per page: the placeholder of its bibliography, which gets its heading in on_page_content.
+# Per page: the placeholder of the end block that starts with its bibliography, which gets
+# its heading in on_page_content.
 _bibliographies: dict[str, str] = {}
 # Survives rebuilds in `mkdocs serve`: (cache key, bibliography, errors, notes).
 _bib_cache: tuple[tuple, Bibliography, ProblemList, list[str]] | None = None
