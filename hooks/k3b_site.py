@@ -158,6 +158,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         pub = site.bibliography.entries[key]
         topics = pub.topics
         head.append(head_tags(pub, config.site_url + page.url))
+        page.meta["k3b_publication"] = True  # the template adds no site-wide description or author
     page.meta["k3b_head"] = "\n".join(head)
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)

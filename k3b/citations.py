@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
+from .bibliography.labels import name_part, year_letters
 from .bibliography.model import NO_YEAR, Publication
 
 # A bracket group that contains at least one @key; not a link text (followed by "(" or "[").
@@ -106,34 +107,18 @@ def cited_keys(citations: Iterable[Citation]) -> list[str]:
 
 def short_label(pub: Publication) -> str:
     """``Müller``, ``Müller und Schmidt``, ``Müller u. a.`` plus year: the in-text label."""
-    names = [n.last for n in (pub.authors or pub.editors)]
-    if not names:
-        who = pub.title if len(pub.title) <= 40 else pub.title[:37].rstrip() + "…"
-    elif len(names) == 1:
-        who = names[0]
-    elif len(names) == 2:
-        who = f"{names[0]} und {names[1]}"
-    else:
-        who = f"{names[0]} u. a."
-    return f"{who} {pub.year or NO_YEAR}"
+    return f"{name_part(pub)} {pub.label_year or pub.year or NO_YEAR}"
 
 
 def labels(publications: Iterable[Publication]) -> dict[str, str]:
-    """In-text labels for a whole bibliography, once per build; equal labels get a, b, c."""
-    by_label: dict[str, list[Publication]] = {}
-    for pub in publications:
-        by_label.setdefault(short_label(pub), []).append(pub)
-    result = {}
-    for label, pubs in by_label.items():
-        if len(pubs) == 1:
-            result[pubs[0].key] = label
-            continue
-        ordered = sorted(pubs, key=lambda p: (p.month or 0, p.citation_text.casefold(), p.key))
-        for letter, pub in zip("abcdefghijklmnopqrstuvwxyz", ordered, strict=False):
-            result[pub.key] = label + letter
-        for pub in ordered[26:]:
-            result[pub.key] = label
-    return result
+    """In-text labels for a whole bibliography, once per build; equal labels get a, b, c.
+
+    The letters come from the same function that gave each work's bibliography entry its
+    year (``year_letters``), so „Müller 2015a“ in the text is „Müller (2015a)“ below.
+    """
+    pubs = list(publications)
+    letters = year_letters(pubs)
+    return {pub.key: f"{name_part(pub)} {letters[pub.key]}" for pub in pubs}
 
 
 BIBLIOGRAPHY_TITLE = "Literatur"

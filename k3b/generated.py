@@ -92,7 +92,7 @@ def _publications(site: Site, result: Plan) -> None:
             parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
-                                 pub.abstract[:300] or pub.citation_text[:300], render, publication=pub.key,
+                                 pub.description, render, publication=pub.key,
                                  late=links))
         result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
     pubs = site.publications()

@@ -16,7 +16,8 @@ from html import escape
 
 from ..render import relative_url, topic_chips
 from ..topics import Vocabulary
-from .model import NO_YEAR, TYPE_LABELS, Publication
+from .datamodel import type_label
+from .model import NO_YEAR, Publication
 
 DATA_FILE = "daten.json"
 OWN = " · Publikation des K3B"
@@ -56,7 +57,10 @@ def filter_form(publications: Iterable[Publication], vocabulary: Vocabulary, pag
                 data_url: str) -> str:
     """The filter controls; hidden until the script has loaded and shows them."""
     pubs = list(publications)
-    types = sorted({p.entry_type for p in pubs}, key=lambda t: TYPE_LABELS.get(t, t))
+    # The filter's types: thesis and report split by their kind (Dissertation, Technischer
+    # Bericht …), labelled the same way everywhere.
+    labels = {p.type_key: type_label(p.entry_type, p.subtype) for p in pubs}
+    types = sorted(labels, key=lambda t: labels[t])
     years = sorted({p.year for p in pubs if p.year}, reverse=True)
 
     def options(pairs: Iterable[tuple[str, str]]) -> str:
@@ -64,7 +68,7 @@ def filter_form(publications: Iterable[Publication], vocabulary: Vocabulary, pag
             f'<option value="{escape(v, quote=True)}">{escape(label)}</option>' for v, label in pairs)
 
     topic_options = options((t.slug, t.label) for t in vocabulary.topics)
-    type_options = options((t, TYPE_LABELS.get(t, t)) for t in types)
+    type_options = options((t, labels[t]) for t in types)
     year_options = options([(y, y) for y in years] + ([("-", NO_YEAR)] if any(not p.year for p in pubs)
                                                       else []))
     base = escape(relative_url(page_url, data_url), quote=True)
@@ -101,7 +105,7 @@ def data_json(publications: Sequence[Publication], vocabulary: Vocabulary, url_o
     for pub in publications:
         text = " ".join([pub.citation_text, " ".join(pub.keywords), pub.key])
         records.append({
-            "k": pub.slug, "y": pub.year or "-", "t": pub.entry_type, "s": list(pub.topics),
+            "k": pub.slug, "y": pub.year or "-", "t": pub.type_key, "s": list(pub.topics),
             "q": _fold(text), "g": pub.year or NO_YEAR,
             "h": publication_item(pub, vocabulary, page_url, url_of(pub)),
         })

@@ -4,39 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TYPE_LABELS = {
-    "article": "Zeitschriftenartikel",
-    "book": "Buch",
-    "incollection": "Beitrag in Sammelband",
-    "inbook": "Buchkapitel",
-    "inproceedings": "Tagungsbeitrag",
-    "techreport": "Bericht",
-    "report": "Bericht",
-    "phdthesis": "Dissertation",
-    "mastersthesis": "Abschlussarbeit",
-    "misc": "Sonstiges",
-    "online": "Online-Quelle",
-}
-
-# Fields each type needs; "author|editor" means one of them.
-REQUIRED_FIELDS = {
-    "article": ("author", "title", "journal"),
-    "book": ("author|editor", "title", "publisher"),
-    "incollection": ("author", "title", "booktitle"),
-    "inbook": ("author|editor", "title"),
-    "inproceedings": ("author", "title", "booktitle"),
-    "techreport": ("author", "title", "institution"),
-    "report": ("author", "title", "institution"),
-    "phdthesis": ("author", "title", "school"),
-    "mastersthesis": ("author", "title", "school"),
-    "misc": ("title",),
-    "online": ("title", "url"),
-}
+from .datamodel import type_key, type_label
 
 # Fields never published, in HTML or in a downloadable .bib (configurable).
 DEFAULT_PRIVATE_FIELDS = (
     "file", "annote", "annotation", "owner", "timestamp", "groups", "mendeley-*", "abstract-url",
-    "local-url", "bdsk-*", "date-added", "date-modified", "priority", "readstatus",
+    "local-url", "bdsk-*", "date-added", "date-modified", "priority", "readstatus", "comment",
+    "ranking", "relevance", "qualityassured", "printed",
 )
 
 NO_YEAR = "o. J."
@@ -44,17 +18,42 @@ NO_YEAR = "o. J."
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A person or a corporate body (``first`` empty), decoded from LaTeX."""
+    """A person or a corporate body (``first`` empty), decoded from LaTeX.
+
+    ``prefix`` is the particle (van, von, de la); with ``useprefix`` (biblatex's option)
+    it belongs to the family name in citations and sorting: „van Dijk, Marten“ rather
+    than „Dijk, Marten van“.
+    """
 
     last: str
     first: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    useprefix: bool = False
+
+    def family(self) -> str:
+        """The family name as cited in the text: ``Dijk`` or, with useprefix, ``van Dijk``."""
+        return f"{self.prefix} {self.last}" if self.prefix and self.useprefix else self.last
+
+    def full_family(self) -> str:
+        """Particle and family name, as Zotero and schema.org keep them: ``van Dijk``."""
+        return f"{self.prefix} {self.last}" if self.prefix else self.last
 
     def inverted(self) -> str:
-        """``Müller, Anna`` or ``Landesamt für Umwelt``."""
-        return f"{self.last}, {self.first}" if self.first else self.last
+        """``Müller, Anna``, ``Dijk, Marten van``, ``King, Martin Luther, Jr.`` or a body."""
+        if not self.first and not self.prefix and not self.suffix:
+            return self.last
+        given = " ".join(p for p in (self.first, "" if self.useprefix else self.prefix) if p)
+        text = f"{self.family()}, {given}" if given else self.family()
+        return f"{text}, {self.suffix}" if self.suffix else text
 
     def natural(self) -> str:
-        return f"{self.first} {self.last}" if self.first else self.last
+        return " ".join(p for p in (self.first, self.prefix, self.last, self.suffix) if p)
+
+    def for_metadata(self) -> str:
+        """``van Dijk, Marten Jr.``: Zotero splits at the first comma only."""
+        given = " ".join(p for p in (self.first, self.suffix) if p)
+        return f"{self.full_family()}, {given}" if given else self.full_family()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +82,35 @@ class Publication:
     citation_html: str
     citation_text: str
     bibtex: str
+    translators: tuple[Name, ...] = ()
+    more_authors: bool = False  # the list ended in „and others“: cited as „u. a.“
+    more_editors: bool = False
+    more_translators: bool = False
+    date: str = ""  # ISO 8601 start date for metadata: "2020-07-15", "2020-07", "2020"
+    label_year: str = ""  # the year as cited, with its letter: "2015a"
+    subtype: str = ""  # standard value of ``type`` (phdthesis, techreport …)
+    kind: str = ""  # ``type`` as the German page shows it: Dissertation, Arbeitspapier …
+    abstract_html: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # further links (arXiv, Handle …): (label, URL)
 
     @property
     def type_label(self) -> str:
-        return TYPE_LABELS.get(self.entry_type, self.entry_type)
+        return self.kind if self.kind and self.entry_type in ("thesis", "report") and not self.subtype \
+            else type_label(self.entry_type, self.subtype)
+
+    @property
+    def type_key(self) -> str:
+        return type_key(self.entry_type, self.subtype)
+
+    @property
+    def description(self) -> str:
+        """The page's meta description: the abstract (at most 300 characters), or nothing.
+
+        Never the citation: Zotero and other clients take the description as the abstract.
+        """
+        if len(self.abstract) <= 300:
+            return self.abstract
+        return self.abstract[:297].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
 
     def field(self, name: str) -> str:
         return dict(self.fields).get(name, "")

@@ -1,109 +1,234 @@
 """German citation style.
 
-``Müller, Anna und Schmidt, Peter (2020): Titel. In: Zeitschrift 12 (3), S. 45–67.``
+``Müller, Anna und Schmidt, Peter (2020): Titel. Untertitel. In: Zeitschrift 12 (3), S. 45–67.``
 
 Titles keep their capitals (German nouns must not be sentence-cased, as pybtex's plain
-style does). Every value is escaped here; the output is safe HTML.
+style does). Field values arrive as escaped HTML (``latex.convert``), names as text that
+is escaped here; the output is safe HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
 
+from .german import edition, editor_role
 from .model import NO_YEAR, Name
 
-Field = Callable[[str], str]
+# Types whose title is a work of its own (emphasised), not a part of something else.
+PARTS = frozenset({"article", "inbook", "incollection", "inproceedings", "inreference", "suppbook",
+                   "suppcollection", "suppperiodical"})
+EPRINT_LABELS = {"arxiv": "arXiv", "hdl": "Handle", "handle": "Handle", "pubmed": "PubMed",
+                 "jstor": "JSTOR", "googlebooks": "Google Books", "urn": "URN", "doi": "DOI"}
+IN_BOOK = frozenset({"inbook", "incollection", "inproceedings", "inreference", "suppbook",
+                     "suppcollection", "bookinbook"})
 
 
-def join_names(names: Sequence[Name]) -> str:
-    """``A``, ``A und B``, ``A; B und C``, names inverted (``Nachname, Vorname``)."""
+def join_names(names: Sequence[Name], more: bool = False) -> str:
+    """``A``, ``A und B``, ``A; B und C``, ``A u. a.``, names inverted (``Nachname, Vorname``)."""
     inverted = [n.inverted() for n in names]
+    if more:
+        return "; ".join(inverted) + " u. a." if inverted else ""
     if len(inverted) <= 1:
         return "".join(inverted)
     return "; ".join(inverted[:-1]) + " und " + inverted[-1]
 
 
+def natural_names(names: Sequence[Name], more: bool = False) -> str:
+    """``Anna Müller und Peter Schmidt``, ``Anna Müller u. a.``: names in reading order."""
+    natural = [n.natural() for n in names]
+    if more:
+        return ", ".join(natural) + " u. a." if natural else ""
+    if len(natural) <= 1:
+        return "".join(natural)
+    return ", ".join(natural[:-1]) + " und " + natural[-1]
+
+
 def pages(value: str) -> str:
-    """``45--67`` → ``S. 45–67``."""
-    return "S. " + value.replace("--", "–").replace("-", "–") if value else ""
+    """``45--67`` (already ``45–67`` after decoding) → ``S. 45–67``."""
+    return "S. " + value.replace("-", "–") if value else ""
 
 
 def _sentence(text: str) -> str:
-    """End with exactly one full stop, unless the text ends in ? or !."""
+    """End with exactly one full stop, unless the text ends in ? or ! (or a closing tag)."""
     text = text.strip()
-    return text if not text or text[-1] in ".?!" else text + "."
+    if not text:
+        return ""
+    bare = text
+    while bare.endswith(">") and "<" in bare:  # look past closing tags: <em>Titel?</em>
+        bare = bare[:bare.rfind("<")].rstrip()
+    return text if bare and bare[-1] in ".?!…" else text + "."
 
 
-def _title(title: str, language: str, emphasis: bool, full_stop: bool = True) -> str:
-    attrs = f' lang="{escape(language)}"' if language and language != "de" else ""
-    inner = escape(_sentence(title) if full_stop else title.strip().rstrip("."))
+@dataclass(frozen=True)
+class Work:
+    """Everything a citation is made of, decoded; ``html`` holds escaped field values."""
+
+    entry_type: str
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
+    more_authors: bool = False
+    more_editors: bool = False
+    more_translators: bool = False
+    year: str = ""  # as cited: "2015a", "2019–2020", "im Druck"
+    html: Mapping[str, str] = field(default_factory=dict)
+    language: str = "de"
+    kind: str = ""  # the German thesis or report type: "Dissertation", "Forschungsbericht"
+    bibtex_inbook: bool = False
+
+    def get(self, name: str) -> str:
+        return self.html.get(name, "")
+
+
+def _joined(*values: str, between: str = ". ") -> str:
+    """Title, subtitle and addon: „Titel. Untertitel“, without doubling „?“ or „.“."""
+    out = ""
+    for value in (v.strip() for v in values):
+        if not value:
+            continue
+        out = value if not out else (out + " " if _sentence(out) == out else out + between) + value
+    return out
+
+
+def _title(work: Work, emphasis: bool, full_stop: bool = True) -> str:
+    title = _joined(work.get("title"), work.get("subtitle"), work.get("titleaddon"))
+    attrs = f' lang="{escape(work.language)}"' if work.language and work.language != "de" else ""
+    inner = _sentence(title) if full_stop else title.strip()
+    if not full_stop and inner.endswith(".") and not inner.endswith("..."):
+        inner = inner[:-1]
     if emphasis:
-        return f"<em{attrs}>{inner}</em>"
-    return f"<span{attrs}>{inner}</span>" if attrs else inner
+        return f"<em{attrs}>{inner}</em>" if inner else ""
+    return f"<span{attrs}>{inner}</span>" if attrs and inner else inner
 
 
-def format_citation(
-    entry_type: str,
-    authors: Sequence[Name],
-    editors: Sequence[Name],
-    title: str,
-    year: str,
-    fields: Mapping[str, str],
-    language: str = "de",
-) -> str:
+def _place(work: Work, publisher: str = "publisher") -> str:
+    return ": ".join(v for v in (work.get("location"), work.get(publisher)) if v)
+
+
+def format_citation(work: Work) -> str:
     """The citation as HTML (escaped); ``strip_tags`` of it is the plain-text form."""
-    get = fields.get
+    kind = work.entry_type
     parts: list[str] = []
-    if authors:
-        head = escape(join_names(authors))
-    elif editors:
-        head = escape(join_names(editors)) + " (Hrsg.)"
+    year = escape(work.year or NO_YEAR)
+    role = editor_role(work.html.get("editortype", ""))
+    if work.authors:
+        head = escape(join_names(work.authors, work.more_authors))
+    elif work.editors and kind not in IN_BOOK:
+        head = escape(join_names(work.editors, work.more_editors)) + f" ({role})"
     else:
         head = ""
-    year_text = escape(year or NO_YEAR)
-    standalone = entry_type in {"book", "techreport", "report", "phdthesis", "mastersthesis", "misc",
-                                "online"}
+    emphasis = kind not in PARTS
     if head:
-        parts.append(f"{head} ({year_text}):")
-        parts.append(_title(title, language, emphasis=standalone))
+        parts += [f"{head} ({year}):", _title(work, emphasis)]
     else:
         # Without author or editor the title leads, as in "Titel (2020)."
-        parts.append(_title(title, language, standalone, full_stop=False) + f" ({year_text}).")
-
-    place = ": ".join(escape(v) for v in (get("address", ""), get("publisher", "")) if v)
-    if entry_type == "article":
-        journal = f"<em>{escape(get('journal', ''))}</em>"
-        volume = escape(get("volume", ""))
-        number = f" ({escape(get('number', ''))})" if get("number") else ""
-        where = f"In: {journal} {volume}{number}".rstrip()
-        tail = ", ".join(x for x in (where, pages(get("pages", ""))) if x)
-        parts.append(_sentence(tail))
-    elif entry_type in {"incollection", "inbook", "inproceedings"}:
-        where = "In: "
-        if authors and editors:
-            where += escape(join_names(editors)) + " (Hrsg.): "
-        booktitle = get("booktitle", "") or (get("title", "") if entry_type == "inbook" else "")
-        where += f"<em>{escape(_sentence(booktitle))}</em>" if booktitle else ""
-        parts.append(where)
-        tail = ", ".join(x for x in (place, escape(pages(get("pages", "")))) if x)
-        if tail:
-            parts.append(_sentence(tail))
-    else:
-        if get("edition"):
-            parts.append(_sentence(f"{escape(get('edition', ''))}. Aufl"))
-        if entry_type in {"techreport", "report"}:
-            series = " ".join(escape(v) for v in (get("type", ""), get("number", "")) if v)
-            if series:
-                parts.append(_sentence(series))
-            institution = ": ".join(escape(v) for v in (get("address", ""), get("institution", "")) if v)
-            if institution:
-                parts.append(_sentence(institution))
-        elif entry_type in {"phdthesis", "mastersthesis"}:
-            kind = "Dissertation" if entry_type == "phdthesis" else "Abschlussarbeit"
-            parts.append(_sentence(", ".join(x for x in (kind, escape(get("school", ""))) if x)))
-        elif entry_type == "misc" and get("howpublished"):
-            parts.append(_sentence(escape(get("howpublished", ""))))
-        if place and entry_type not in {"techreport", "report"}:
-            parts.append(_sentence(place))
+        parts.append(f"{_title(work, emphasis, full_stop=False)} ({year}).")
+    parts += _roles(work, role)
+    parts += _body(work)
+    if work.get("eprint"):
+        label = EPRINT_LABELS.get(work.get("eprinttype").lower(), work.get("eprinttype"))
+        parts.append(_sentence(f"{label}: {work.get('eprint')}" if label else work.get("eprint")))
+    for extra in (work.get("note"), work.get("addendum")):
+        if extra:
+            parts.append(_sentence(extra))
     return " ".join(p for p in parts if p)
+
+
+def _roles(work: Work, role: str) -> list[str]:
+    """„Übers. von …“, „Hrsg. von …“, or „Hrsg. und übers. von …“ for the same people."""
+    translators = escape(natural_names(work.translators, work.more_translators))
+    editors = ""
+    if work.authors and work.editors and work.entry_type not in IN_BOOK and work.entry_type != "article":
+        editors = escape(natural_names(work.editors, work.more_editors))
+    if translators and translators == editors and role == "Hrsg.":
+        return [_sentence(f"Hrsg. und übers. von {editors}")]
+    return [_sentence(f"Übers. von {translators}") if translators else "",
+            _sentence(f"{role} von {editors}") if editors else ""]
+
+
+def _body(work: Work) -> list[str]:
+    kind, get = work.entry_type, work.get
+    if kind == "article":
+        journal = _joined(get("journaltitle"), get("journalsubtitle"))
+        number = get("number") or get("issue")
+        volume = " ".join(v for v in (get("volume"), f"({number})" if number and get("volume") else
+                                      f"Nr. {number}" if number else "") if v)
+        where = f"In: <em>{journal}</em>" if journal else ""
+        where = " ".join(p for p in (where, volume) if p)
+        if get("issuetitle"):
+            where += f": {get('issuetitle')}"
+        locator = pages(get("pages")) or (f"Art. {get('eid')}" if get("eid") else "")
+        return [_sentence(", ".join(x for x in (where, locator) if x))]
+    if kind in IN_BOOK or work.bibtex_inbook:
+        return _in_book(work)
+    parts = _volume_edition_series(work)
+    if kind == "report":
+        parts.append(_sentence(" ".join(v for v in (work.kind or "Bericht", get("number")) if v)))
+        parts.append(_sentence(_place(work, "institution")))
+    elif kind == "thesis":
+        parts.append(_sentence(", ".join(v for v in (work.kind or "Hochschulschrift", get("institution"),
+                                                     get("location")) if v)))
+    elif kind == "patent":
+        parts.append(_sentence(" ".join(v for v in (work.kind or "Patent", get("number")) if v)))
+    else:
+        if kind in ("dataset", "software") and get("version"):
+            parts.append(_sentence("Version " + get("version")))
+        if kind in ("misc", "booklet", "unpublished", "online") and get("howpublished"):
+            parts.append(_sentence(get("howpublished")))
+        if kind == "periodical":
+            issue = get("number") or get("issue")
+            parts.append(_sentence(", ".join(v for v in (f"Nr. {issue}" if issue else "", get("issuetitle")) if v)))
+        parts.append(_sentence(": ".join(v for v in (get("location"), get("publisher") or get("organization"))
+                                         if v)))
+        if kind == "online" and get("url"):
+            seen = f" (abgerufen am {get('urldate')})" if get("urldate") else ""
+            parts.append(_sentence(f"URL: {get('url')}{seen}"))
+    if get("pagetotal"):
+        parts.append(_sentence(f"{get('pagetotal')} S"))
+    return parts
+
+
+def _volume_edition_series(work: Work) -> list[str]:
+    get = work.get
+    parts = []
+    if get("maintitle"):
+        parts.append(_sentence(_joined(get("maintitle"), get("mainsubtitle"))))
+    if get("volume"):
+        parts.append(_sentence(("Jg. " if work.entry_type == "periodical" else "Bd. ") + get("volume")))
+    if get("volumes"):
+        parts.append(_sentence(get("volumes") + " Bde"))
+    if get("edition"):
+        parts.append(_sentence(edition(get("edition"))))
+    if get("series"):
+        series = " ".join(v for v in (get("series"), get("number") if work.entry_type not in (
+            "report", "patent", "periodical") else "") if v)
+        parts.append(f"({series}).")
+    return parts
+
+
+def _in_book(work: Work) -> list[str]:
+    get = work.get
+    parts: list[str] = []
+    if work.bibtex_inbook:
+        chapter = f"Kap. {get('chapter')}" if get("chapter") else ""
+        parts += _volume_edition_series(work)
+        parts.append(_sentence(", ".join(v for v in (chapter, pages(get("pages"))) if v)))
+        parts.append(_sentence(_place(work)))
+        return parts
+    where = "In: "
+    if work.editors:
+        role = editor_role(work.html.get("editortype", ""))
+        where += escape(join_names(work.editors, work.more_editors)) + f" ({role}): "
+    book = _joined(get("booktitle"), get("booksubtitle"), get("booktitleaddon"))
+    where += f"<em>{_sentence(book)}</em>" if book else ""
+    parts.append(where)
+    if get("eventtitle") and work.entry_type == "inproceedings" and get("eventtitle") not in book:
+        parts.append(_sentence(get("eventtitle")))
+    parts += _volume_edition_series(work)
+    chapter = f"Kap. {get('chapter')}" if get("chapter") else ""
+    tail = ", ".join(x for x in (_place(work) or get("organization"), chapter, pages(get("pages"))) if x)
+    if tail:
+        parts.append(_sentence(tail))
+    return parts

@@ -1,0 +1,310 @@
+"""Metadata in a publication page's ``<head>`` that reference managers read completely.
+
+Zotero's „Embedded Metadata“ translator (translators/Embedded Metadata.js, also run by
+translation-server) reads the Highwire Press ``citation_*`` tags Google Scholar
+documents, and hands every other ``<meta name="prefix.field">`` of a known vocabulary
+(Dublin Core, PRISM, EPrints, BIBO, Zotero's own) to its RDF translator (RDF.js). What
+decides and fills what, with the translator's line numbers (commit ee1746de):
+
+- item type: ``citation_journal_title`` → journalArticle, ``citation_technical_report_institution``
+  → report, ``citation_conference_title`` → conferencePaper, ``citation_inbook_title`` →
+  bookSection, ``citation_dissertation_institution`` → thesis, the last of them wins
+  (Embedded Metadata.js 290–318, swapped in at 497–500); without one of those, RDF's
+  ``DC.type`` with a Zotero type name (RDF.js 511–516: book, webpage, dataset …);
+- Highwire fields (Embedded Metadata.js 42–64): title, date, publicationTitle, volume,
+  issue, series, conferenceName, university, institution, number, publisher, ISBN,
+  abstractNote, DOI, url, language; authors and editors (408–420), pages from
+  ``citation_firstpage``/``citation_lastpage`` (467–492), ISSN (525–531);
+- RDF fields: edition from ``prism.edition`` (RDF.js 1024), place from
+  ``eprints.place_of_pub`` (1097), number of pages from ``bibo.numPages`` (1040),
+  report or thesis type from ``DC.type`` (1230–1255), the publication title of a web page
+  from ``prism.publicationName`` (946–950), any other Zotero field from ``z.<field>``
+  (1412–1420; used for ``seriesNumber``).
+
+A page without an abstract has no description at all (the template leaves out the site's):
+the translator takes ``description`` as the abstract (Embedded Metadata.js 711–715).
+Translators cannot come in through these tags: the translator keeps Highwire's creators
+and drops the others (432–451). ``tests/test_bib_metadata.py`` holds the same rules as a
+table; the README of ``tests/fixtures/bib-types`` records what Zotero really imported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from typing import Any
+from urllib.parse import unquote
+
+from .model import Name, Publication
+
+# The item type Zotero gives each biblatex type: as its own BibTeX import does
+# (translators/BibTeX.js, bibtex2zoteroTypeMap), where that has the type.
+ZOTERO_TYPES = {
+    "article": "journalArticle", "book": "book", "mvbook": "book", "booklet": "book", "manual": "book",
+    "collection": "book", "mvcollection": "book", "proceedings": "book", "mvproceedings": "book",
+    "reference": "book", "mvreference": "book", "periodical": "book", "inbook": "bookSection",
+    "bookinbook": "bookSection", "suppbook": "bookSection", "incollection": "bookSection",
+    "suppcollection": "bookSection", "inreference": "bookSection", "inproceedings": "conferencePaper",
+    "report": "report", "thesis": "thesis", "online": "webpage", "dataset": "dataset",
+    "software": "computerProgram", "patent": "patent", "unpublished": "manuscript", "letter": "letter",
+    "movie": "film", "artwork": "artwork", "audio": "audioRecording", "video": "videoRecording",
+    "legislation": "bill", "jurisdiction": "case",
+}
+SCHEMA_TYPES = {
+    "article": "ScholarlyArticle", "book": "Book", "mvbook": "Book", "booklet": "Book", "manual": "Book",
+    "collection": "Book", "mvcollection": "Book", "proceedings": "Book", "mvproceedings": "Book",
+    "reference": "Book", "mvreference": "Book", "inbook": "Chapter", "bookinbook": "Book",
+    "suppbook": "Chapter", "incollection": "Chapter", "suppcollection": "Chapter", "inreference": "Chapter",
+    "inproceedings": "Chapter", "report": "Report", "thesis": "Thesis", "online": "WebPage",
+    "dataset": "Dataset", "software": "SoftwareApplication", "periodical": "PublicationIssue",
+    "unpublished": "Manuscript", "movie": "Movie", "audio": "AudioObject", "video": "VideoObject",
+    "image": "ImageObject", "artwork": "VisualArtwork", "legislation": "Legislation",
+    "letter": "Message", "review": "Review",
+}
+BOOK_PARTS = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inreference"})
+SCHEMAS = (("DC", "http://purl.org/dc/elements/1.1/"), ("PRISM", "http://prismstandard.org/namespaces/1.2/basic/"),
+           ("eprints", "http://purl.org/eprint/terms/"), ("bibo", "http://purl.org/ontology/bibo/"),
+           ("z", "http://www.zotero.org/namespaces/export#"))
+PAGES = re.compile(r"^\s*([^\s–-]+)(?:\s*[–-]+\s*([^\s,–-]+))?")
+
+
+def zotero_type(pub: Publication) -> str:
+    if pub.entry_type == "inbook" and not pub.field("booktitle"):
+        return "book" if not pub.field("chapter") and not pub.field("pages") else "bookSection"
+    return ZOTERO_TYPES.get(pub.entry_type, "document")
+
+
+def full_title(pub: Publication) -> str:
+    """``Titel: Untertitel. Zusatz``, the form Zotero and Google Scholar keep a title in."""
+    title, subtitle, addon = pub.title, pub.field("subtitle"), pub.field("titleaddon")
+    if subtitle:
+        title = f"{title}{'' if title.endswith(('?', '!', ':')) else ':'} {subtitle}"
+    if addon:
+        title = f"{title}{'' if title.endswith(('?', '!', '.')) else '.'} {addon}"
+    return title
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """``45–67`` → (45, 67); several ranges (``431–456, 791–823``) → first and last page."""
+    ranges = [PAGES.match(part) for part in pages.split(",")]
+    ranges = [m for m in ranges if m]
+    if not ranges:
+        return "", ""
+    first = ranges[0].group(1)
+    last = ranges[-1].group(2) or (ranges[-1].group(1) if len(ranges) > 1 else "")
+    return first, last
+
+
+def _container(pub: Publication) -> str:
+    return pub.field("journaltitle") if pub.entry_type == "article" else pub.field("booktitle")
+
+
+def highwire(pub: Publication) -> list[tuple[str, str]]:
+    """Highwire ``citation_*`` tags plus the RDF tags Zotero reads, in an order that matters:
+    the type-deciding tag of a conference paper comes after ``citation_inbook_title``."""
+    kind = zotero_type(pub)
+    get = pub.field
+    meta = [("citation_title", full_title(pub))]
+    meta += [("citation_author", n.for_metadata()) for n in pub.authors]
+    editors = pub.editors if kind in ("bookSection", "conferencePaper", "book") or not pub.authors else ()
+    meta += [("citation_editor", n.for_metadata()) for n in editors]
+    if pub.date:
+        meta.append(("citation_publication_date", pub.date.replace("-", "/")))
+    elif pub.year:
+        meta.append(("citation_publication_date", pub.year))
+    if kind == "journalArticle" and get("journaltitle"):
+        meta.append(("citation_journal_title", get("journaltitle")))
+    if kind in ("bookSection", "conferencePaper") and get("booktitle"):
+        meta.append(("citation_inbook_title", _joined_title(get("booktitle"), get("booksubtitle"))))
+    if kind == "bookSection" and not get("booktitle") and pub.entry_type == "inbook":
+        meta.append(("citation_inbook_title", pub.title))
+    if kind == "conferencePaper":
+        meta.append(("citation_conference_title", get("eventtitle") or get("booktitle") or full_title(pub)))
+    if get("volume"):
+        meta.append(("citation_volume", get("volume")))
+    if kind == "journalArticle" and (get("number") or get("issue")):
+        meta.append(("citation_issue", get("number") or get("issue")))
+    first, last = page_range(get("pages"))
+    if first:
+        meta.append(("citation_firstpage", first))
+    if last:
+        meta.append(("citation_lastpage", last))
+    if kind == "report":
+        if get("institution"):
+            meta.append(("citation_technical_report_institution", get("institution")))
+        if get("number"):
+            meta.append(("citation_technical_report_number", get("number")))
+    elif kind == "thesis" and get("institution"):
+        meta.append(("citation_dissertation_institution", get("institution")))
+    elif kind == "patent" and get("number"):
+        meta.append(("citation_technical_report_number", get("number")))
+    publisher = get("publisher") or (get("organization") if kind not in ("report", "thesis") else "")
+    if publisher:
+        meta.append(("citation_publisher", publisher))
+    if get("series"):
+        meta.append(("citation_series_title", get("series")))
+    for name, field in (("citation_isbn", "isbn"), ("citation_issn", "issn")):
+        if get(field):
+            meta.append((name, get(field)))
+    if pub.doi:
+        meta.append(("citation_doi", _bare_doi(pub.doi)))
+    if pub.url.startswith("http"):
+        meta.append(("citation_public_url", pub.url))
+    if pub.pdf.startswith("http"):
+        meta.append(("citation_pdf_url", pub.pdf))
+    if pub.language:
+        meta.append(("citation_language", pub.language))
+    if pub.keywords:
+        meta.append(("citation_keywords", "; ".join(pub.keywords)))
+    if pub.abstract:
+        meta.append(("citation_abstract", pub.abstract))
+    meta += _rdf(pub, kind)
+    return meta
+
+
+def _rdf(pub: Publication, kind: str) -> list[tuple[str, str]]:
+    """What Highwire has no tag for, in the vocabularies Zotero's RDF translator reads."""
+    get = pub.field
+    meta = []
+    if kind in ("report", "thesis", "patent", "manuscript") and (pub.kind or pub.type_label):
+        meta.append(("DC.type", pub.kind or pub.type_label))  # the report or thesis type
+    elif kind not in ("journalArticle", "bookSection", "conferencePaper", "report", "thesis"):
+        meta.append(("DC.type", kind))  # no Highwire tag decides these types
+    edition = get("edition") or (get("version") if kind in ("computerProgram", "dataset") else "")
+    if edition:
+        meta.append(("prism.edition", edition))
+    if get("location"):
+        meta.append(("eprints.place_of_pub", get("location")))
+    if get("pagetotal"):
+        meta.append(("bibo.numPages", get("pagetotal")))
+    if get("volumes"):
+        meta.append(("bibo.numVolumes", get("volumes")))
+    if kind == "webpage" and (get("organization") or get("publisher")):
+        meta.append(("prism.publicationName", get("organization") or get("publisher")))
+    if get("series") and get("number") and kind not in ("report", "patent", "journalArticle"):
+        meta.append(("z.seriesNumber", get("number")))
+    return meta
+
+
+def _joined_title(title: str, subtitle: str) -> str:
+    return f"{title}: {subtitle}" if subtitle else title
+
+
+def _bare_doi(url: str) -> str:
+    return unquote(url.removeprefix("https://doi.org/"))
+
+
+def _person(name: Name) -> dict[str, str]:
+    if name.first or name.prefix:
+        person = {"@type": "Person", "name": name.natural(), "familyName": name.full_family()}
+        if name.first:
+            person["givenName"] = name.first
+        if name.suffix:
+            person["honorificSuffix"] = name.suffix
+        return person
+    return {"@type": "Organization", "name": name.last}
+
+
+def json_ld(pub: Publication, page_url: str) -> dict[str, Any]:
+    """schema.org for the work: every field the .bib has that schema.org can say."""
+    get = pub.field
+    kind = pub.entry_type
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "CreativeWork"),
+        "@id": page_url + "#werk", "url": page_url, "mainEntityOfPage": page_url, "name": pub.title,
+        "headline": full_title(pub)[:110],
+    }
+    if get("subtitle"):
+        data["alternativeHeadline"] = get("subtitle")
+    for role, names in (("author", pub.authors), ("editor", pub.editors), ("translator", pub.translators)):
+        if names and not (role == "editor" and kind in BOOK_PARTS | {"inproceedings"} and pub.authors):
+            data[role] = [_person(n) for n in names]
+    if pub.date or pub.year:
+        data["datePublished"] = pub.date or pub.year
+    if pub.language:
+        data["inLanguage"] = pub.language
+    if pub.abstract:
+        data["abstract"] = pub.abstract
+    if pub.keywords:
+        data["keywords"] = list(pub.keywords)
+    publisher = get("publisher") or get("organization") or (get("institution") if kind == "report" else "")
+    if publisher:
+        data["publisher"] = _organisation(publisher, get("location"))
+    if kind in ("thesis", "report") and get("institution"):
+        data["sourceOrganization"] = _organisation(get("institution"), get("location"))
+    if kind == "thesis" and (pub.kind or pub.type_label):
+        data["inSupportOf"] = pub.kind or pub.type_label
+    if kind == "report" and get("number"):
+        data["reportNumber"] = get("number")
+    if get("edition"):
+        data["bookEdition" if data["@type"] == "Book" else "version"] = get("edition")
+    if get("version"):
+        data["version"] = get("version")
+    if get("isbn") and data["@type"] == "Book":
+        data["isbn"] = get("isbn")
+    if get("pagetotal"):
+        data["numberOfPages"] = get("pagetotal")
+    first, last = page_range(get("pages"))
+    if first:
+        data["pagination"] = get("pages")
+        data["pageStart"] = first
+        if last:
+            data["pageEnd"] = last
+    if pub.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": _bare_doi(pub.doi)}
+    same = [link for link in (pub.doi, pub.url) if link.startswith("http")]
+    if same:
+        data["sameAs"] = same if len(same) > 1 else same[0]
+    if pub.pdf.startswith("http"):
+        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": pub.pdf, "encodingFormat": "application/pdf"}
+    part_of = _part_of(pub)
+    if part_of:
+        data["isPartOf"] = part_of
+    return data
+
+
+def _organisation(name: str, place: str) -> dict[str, Any]:
+    organisation: dict[str, Any] = {"@type": "Organization", "name": name}
+    if place:
+        organisation["location"] = {"@type": "Place", "name": place}
+    return organisation
+
+
+def _part_of(pub: Publication) -> dict[str, Any] | None:
+    get = pub.field
+    if pub.entry_type == "article" and get("journaltitle"):
+        periodical: dict[str, Any] = {"@type": "Periodical", "name": get("journaltitle")}
+        if get("issn"):
+            periodical["issn"] = get("issn")
+        node = periodical
+        if get("volume"):
+            node = {"@type": "PublicationVolume", "volumeNumber": get("volume"), "isPartOf": node}
+        issue = get("number") or get("issue")
+        if issue:
+            node = {"@type": "PublicationIssue", "issueNumber": issue, "isPartOf": node}
+        return node
+    if get("booktitle"):
+        book: dict[str, Any] = {"@type": "Book", "name": _joined_title(get("booktitle"), get("booksubtitle"))}
+        if pub.editors:
+            book["editor"] = [_person(n) for n in pub.editors]
+        for key, field in (("isbn", "isbn"), ("bookEdition", "edition")):
+            if get(field):
+                book[key] = get(field)
+        if get("publisher"):
+            book["publisher"] = _organisation(get("publisher"), get("location"))
+        return book
+    if get("series"):
+        series: dict[str, Any] = {"@type": "CreativeWorkSeries", "name": get("series")}
+        return series
+    return None
+
+
+def head_tags(pub: Publication, page_url_absolute: str) -> str:
+    """Highwire ``citation_*`` tags, the RDF tags Zotero reads, and schema.org JSON-LD."""
+    links = [f'<link rel="schema.{prefix}" href="{href}">' for prefix, href in SCHEMAS]
+    tags = [f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in highwire(pub)]
+    # "</" must not appear inside <script>; json.dumps leaves "<" alone, so escape it.
+    payload = json.dumps(json_ld(pub, page_url_absolute), ensure_ascii=False).replace("<", "\\u003c")
+    tags.append(f'<script type="application/ld+json">{payload}</script>')
+    return "\n".join(links + tags)
