@@ -21,6 +21,8 @@ EXPECTED = {
     "'(' or '{'": "nach dem Typ des Eintrags fehlt „{“",
     "'{' or '('": "nach dem Typ des Eintrags fehlt „{“",
     "'}'": "„}“ erwartet: fehlt ein Komma oder eine Klammer?",
+    "'{'": "„{“ erwartet",
+    "'('": "„(“ erwartet",
     "')'": "„)“ erwartet: fehlt ein Komma oder eine Klammer?",
     "'='": "nach dem Namen des Feldes fehlt „=“",
     "field value": "nach „=“ fehlt der Wert (in { } oder \" \")",

@@ -62,6 +62,8 @@ SCHEMA_TYPES = {
     "image": "ImageObject", "artwork": "VisualArtwork", "legislation": "Legislation",
     "letter": "Message", "review": "Review",
 }
+# Item types a Highwire tag decides (Embedded Metadata.js 290–318).
+HIGHWIRE_TYPES = frozenset({"journalArticle", "bookSection", "conferencePaper", "report", "thesis"})
 BOOK_PARTS = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inreference"})
 SCHEMAS = (("DC", "http://purl.org/dc/elements/1.1/"), ("PRISM", "http://prismstandard.org/namespaces/1.2/basic/"),
            ("eprints", "http://purl.org/eprint/terms/"), ("bibo", "http://purl.org/ontology/bibo/"),
@@ -167,10 +169,12 @@ def _rdf(pub: Publication, kind: str) -> list[tuple[str, str]]:
     """What Highwire has no tag for, in the vocabularies Zotero's RDF translator reads."""
     get = pub.field
     meta = []
-    if kind in ("report", "thesis", "patent", "manuscript") and (pub.kind or pub.type_label):
-        meta.append(("DC.type", pub.kind or pub.type_label))  # the report or thesis type
-    elif kind not in ("journalArticle", "bookSection", "conferencePaper", "report", "thesis"):
-        meta.append(("DC.type", kind))  # no Highwire tag decides these types
+    if kind in ("report", "thesis", "patent") and (pub.kind or pub.type_label):
+        meta.append(("DC.type", pub.kind or pub.type_label))  # becomes reportType, thesisType
+    if kind not in HIGHWIRE_TYPES:
+        # No Highwire tag decides these types. Zotero's own vocabulary does, without the
+        # side effect of DC.type (which would also become websiteType, manuscriptType …).
+        meta.append(("z.itemType", kind))
     edition = get("edition") or (get("version") if kind in ("computerProgram", "dataset") else "")
     if edition:
         meta.append(("prism.edition", edition))

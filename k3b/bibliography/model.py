@@ -53,7 +53,9 @@ class Name:
     def for_metadata(self) -> str:
         """``van Dijk, Marten Jr.``: Zotero splits at the first comma only."""
         given = " ".join(p for p in (self.first, self.suffix) if p)
-        return f"{self.full_family()}, {given}" if given else self.full_family()
+        # A body ends in a comma: Zotero then keeps it whole as a last name instead of
+        # splitting „Landesamt für | Umwelt“ into first and last name (ZU.cleanAuthor).
+        return f"{self.full_family()}, {given}" if given else self.full_family() + ","
 
 
 @dataclass(frozen=True, slots=True)

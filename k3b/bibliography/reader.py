@@ -11,6 +11,7 @@ continues with the next entry. An entry without a key is reported on its own lin
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ STANDARD_MACROS = {
     "toplas": "ACM Transactions on Programming Languages and Systems",
     "tcs": "Theoretical Computer Science",
 }
+JABREF_ENCODING = re.compile(rb"\A%\s*Encoding:\s*([A-Za-z0-9_.:-]+)")
 COMMAND_NAME = re.compile(r"[ \t\r\n]*([^\s{(]*)")
 FIELD_START = re.compile(r"[ \t\r\n]*[A-Za-z][\w:.+-]*[ \t\r\n]*=")
 NEXT_HEADER = re.compile(r"\n[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
@@ -67,6 +69,9 @@ class ReadFile:
     errors: list[tuple[int, str]] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)
     broken: list[tuple[str, int]] = field(default_factory=list)  # keys that could not be read
+
+
+UNCLOSED = "BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht geschlossen – eine schließende „}“ fehlt"
 
 
 class MissingKey(PybtexSyntaxError):
@@ -98,6 +103,15 @@ def decode(data: bytes) -> tuple[str | None, str]:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
+    declared = JABREF_ENCODING.match(data)
+    if declared:  # JabRef's first line: "% Encoding: windows-1252"
+        try:
+            codecs.lookup(declared.group(1).decode("ascii"))
+            return data.decode(declared.group(1).decode("ascii")), (
+                f"Datei ist nicht in UTF-8 gespeichert, sondern in {_encoding_name(declared.group(1))} "
+                "(so steht es in ihrer ersten Zeile); so gelesen – bitte als UTF-8 speichern")
+        except (LookupError, UnicodeDecodeError):
+            pass
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -108,6 +122,11 @@ def decode(data: bytes) -> tuple[str | None, str]:
                           "so gelesen – bitte als UTF-8 speichern")
     return None, "Datei ist nicht in UTF-8 gespeichert (und in keiner anderen erkennbaren Kodierung) – " \
         "bitte als UTF-8 speichern"
+
+
+def _encoding_name(declared: bytes) -> str:
+    name = declared.decode("ascii")
+    return "Windows-1252 (Latin-1)" if name.lower() in ("windows-1252", "cp1252") else name
 
 
 def _plausibly_latin(text: str) -> bool:
@@ -186,13 +205,29 @@ def read(text: str) -> ReadFile:
 
 
 def _read_from(text: str, offset: int, macros: CaseInsensitiveDict, result: ReadFile) -> int:
-    """Scan ``text[offset:]``; returns where to go on after a fatal error, or the end."""
+    """Scan ``text[offset:]``; returns where to go on after an unclosed entry, or the end.
+
+    An entry that is not closed swallows the entries after it (BibTeX reads on to the next
+    balancing brace). Where that happened, the entry is reported at its first line and
+    reading starts again at the next line that begins with ``@type{``.
+    """
     scanner = _Scanner(text[offset:] if offset else text, macros)
     base = text.count("\n", 0, offset)
     lines = _LineCounter(scanner.text, base)
     reported = 0
     for command, body in scanner:
         start = scanner.command_start
+        swallowed = NEXT_HEADER.search(scanner.text, start + 1)
+        if swallowed is not None and swallowed.start() < scanner.pos \
+                and command.lower() not in ("preamble", "string"):
+            scanner.errors = [e for e in scanner.errors if e[0] != start]
+            _report(scanner, reported, base, result)
+            key = body[0] if body else None
+            line = lines.line(start)
+            result.errors.append((line, UNCLOSED))
+            if key:
+                result.broken.append((key, line))
+            return offset + swallowed.start() + 1
         reported = _report(scanner, reported, base, result)
         failed = any(at == start for at, _name, _error in scanner.errors)
         kind = command.lower()
@@ -207,11 +242,6 @@ def _read_from(text: str, offset: int, macros: CaseInsensitiveDict, result: Read
                 continue
             result.entries.append(_entry(command, key, line, fields))
     _report(scanner, reported, base, result)
-    for start, _name, error in scanner.errors:
-        if isinstance(error, PrematureEOF):
-            restart = NEXT_HEADER.search(scanner.text, start + 1)
-            if restart is not None:
-                return offset + restart.start() + 1
     return len(text)
 
 
@@ -261,8 +291,7 @@ def _report(scanner: _Scanner, done: int, base: int, result: ReadFile) -> int:
             result.errors.append((base + _line_before(scanner.text, error.error_context_info[2]),
                                   f"BibTeX-Syntaxfehler: {MISSING_COMMA}"))
         elif isinstance(error, PrematureEOF):
-            result.errors.append((line, "BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht "
-                                        "geschlossen – eine schließende „}“ fehlt"))
+            result.errors.append((line, UNCLOSED))
         else:
             error_line = base + (getattr(error, "lineno", None) or scanner.text.count("\n", 0, start) + 1)
             result.errors.append((error_line, f"BibTeX-Syntaxfehler: {german(error)}"))

@@ -225,7 +225,8 @@ def _in_book(work: Work) -> list[str]:
     where += f"<em>{_sentence(book)}</em>" if book else ""
     parts.append(where)
     if get("eventtitle") and work.entry_type == "inproceedings" and get("eventtitle") not in book:
-        parts.append(_sentence(get("eventtitle")))
+        venue = f" ({get('venue')})" if get("venue") else ""
+        parts.append(_sentence(get("eventtitle") + venue))
     parts += _volume_edition_series(work)
     chapter = f"Kap. {get('chapter')}" if get("chapter") else ""
     tail = ", ".join(x for x in (_place(work) or get("organization"), chapter, pages(get("pages"))) if x)
