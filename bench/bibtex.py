@@ -44,7 +44,8 @@ def generated_seconds(runs: int, count: int = 5000, seed: int = 1) -> list[float
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        entries, errors, _notes = load_bibliography([BibSource(path, "publications/bench.bib", False)], vocabulary)
+        entries, errors, _notes = load_bibliography([BibSource(path, "publications/bench.bib", False)],
+                                                    vocabulary)
         times.append(time.perf_counter() - start)
         if errors or len(entries.entries) != count:
             raise SystemExit(f"generated entries did not load: {errors.lines()[:5]}")
@@ -93,7 +94,8 @@ def tugboat_runs(bib: Path, runs: int) -> tuple[list[float], dict[str, float], i
         if index:
             results.append(run)
     pages = sum(1 for _ in site.rglob("index.html"))
-    phases = {name: statistics.median(r.phases.get(name, 0.0) for r in results) for name in results[-1].phases}
+    phases = {name: statistics.median(r.phases.get(name,
+                                                   0.0) for r in results) for name in results[-1].phases}
     return [r.seconds for r in results], phases, pages
 
 

@@ -35,8 +35,10 @@ ENGLISH = re.compile(r"\b(expected|entry|premature|unbalanced|too many|duplicate
 LEFTOVERS = [
     ("LaTeX command", re.compile(r"\\[A-Za-z]")), ("backslash", re.compile(r"\\")),
     ("brace", re.compile(r"[{}]")), ("dollar", re.compile(r"\$")),
-    ("others as a name", re.compile(r"\bothers\b(?!\s+\w)")), ("double full stop", re.compile(r"(?<!\.)\.\.(?!\.)")),
-    ("space before punctuation", re.compile(r" [.,:;](?!\d)")), ("empty In:", re.compile(r"In: ?[,.]|In: {2}")),
+    ("others as a name", re.compile(r"\bothers\b(?!\s+\w)")), ("double full stop",
+                                                               re.compile(r"(?<!\.)\.\.(?!\.)")),
+    ("space before punctuation", re.compile(r" [.,:;](?!\d)")), ("empty In:",
+                                                                 re.compile(r"In: ?[,.]|In: {2}")),
     ("empty parentheses", re.compile(r"\(\s*\)")), ("Aufl. twice", re.compile(r"Aufl\.?\s*Aufl")),
 ]
 

@@ -20,10 +20,12 @@ REAL_WORLD = [
     (r"{``Poor man's'' {\TeX}}", "„Poor man’s“ TeX"),
     (r"{``Small'' \TeX\ implementations}", "„Small“ TeX implementations"),
     (r"{Comment on ``\TeX\ does windows''}", "Comment on „TeX does windows“"),
-    (r"{6th Meeting of the ``\TeX-Interessenten'' in Germany}", "6th Meeting of the „TeX-Interessenten“ in Germany"),
+    (r"{6th Meeting of the ``\TeX-Interessenten'' in Germany}", "6th Meeting of the „TeX-Interessenten“ in "
+        "Germany"),
     (r"{7 bits good, 8 bits bad {\sl or\/} ``The eight-bit approach''}",
      "7 bits good, 8 bits bad or „The eight-bit approach“"),
-    (r"{Comments on ``Filenames for Fonts'' ({\TUB} 11\#4)}", "Comments on „Filenames for Fonts“ (TUGboat 11#4)"),
+    (r"{Comments on ``Filenames for Fonts'' ({\TUB} 11\#4)}", "Comments on „Filenames for Fonts“ (TUGboat "
+        "11#4)"),
     (r"{{\LaTeX} 2.09 $\hookrightarrow$ {\LaTeX}3}", "LaTeX 2.09 ↪ LaTeX3"),
     (r"{Publishing \& \TeX}", "Publishing & TeX"),
     (r"International Standards and \TeX", "International Standards and TeX"),
@@ -134,5 +136,6 @@ def test_unknown_commands_keep_their_text_and_are_reported():
 def test_broken_latex_never_raises(value):
     html, text = convert(value)
     assert "\\" not in text.replace("\\\\", "") or value == "\\"
-    assert "<" not in html.replace("<em>", "").replace("</em>", "").replace("<code>", "").replace("</code>", "") \
+    assert "<" not in html.replace("<em>", "").replace("</em>", "").replace("<code>", "").replace("</code>",
+                                                                                                  "") \
         .replace("<sup>", "").replace("</sup>", "")

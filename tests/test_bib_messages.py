@@ -20,7 +20,8 @@ from sitebuild import build, make_project
 
 # Words of pybtex's messages; none may appear in anything we log.
 ENGLISH = re.compile(r"\b(expected|entry|premature|unbalanced|too many|commas|duplicate|undefined|"
-                     r"syntax error|repeated|cross-reference|field|valid name|undefined string)\b", re.IGNORECASE)
+                     r"syntax error|repeated|cross-reference|field|valid name|undefined string)\b",
+                     re.IGNORECASE)
 
 
 class _FakeParser:
@@ -92,7 +93,8 @@ def test_the_table_knows_pybtex_s_literal_messages():
 
 
 BROKEN = {
-    "syntax.bib": "@book{a,\n  title = {x}\n  year = 2020\n}\n@misc{b,\n  title {x}}\n@misc{c,\n  title = }\n",
+    "syntax.bib": ("@book{a,\n  title = {x}\n  year = 2020\n}\n@misc{b,\n  title {x}}\n"
+                   "@misc{c,\n  title = }\n"),
     "keys.bib": "@book{,\n title={Ohne}}\n@book{ author = {A}, title = {B} }\n",
     "macros.bib": "@preamble{ UNDEF }\n@misc{d, title = NOPE}\n",
     "names.bib": "@misc{e, author = {A, B, C, D}, title = {Zu viele Kommas}, year = 2020}\n",

@@ -23,11 +23,15 @@ def load_text(tmp_path, data: bytes | str, name: str = "x.bib"):
     ("utf-8", None),
     ("utf-8-sig", None),
     ("utf-16", "Datei ist in UTF-16 gespeichert; so gelesen (besser als UTF-8 speichern)"),
-    ("utf-16-le", "Datei ist in UTF-16 (ohne Byte-Order-Mark) gespeichert; so gelesen (besser als UTF-8 speichern)"),
-    ("utf-16-be", "Datei ist in UTF-16 (ohne Byte-Order-Mark) gespeichert; so gelesen (besser als UTF-8 speichern)"),
-    ("cp1252", "Datei ist nicht in UTF-8 gespeichert, sondern in Windows-1252 (Latin-1); so gelesen – bitte als "
+    ("utf-16-le", "Datei ist in UTF-16 (ohne Byte-Order-Mark) gespeichert; so gelesen (besser als UTF-8 "
+        "speichern)"),
+    ("utf-16-be", "Datei ist in UTF-16 (ohne Byte-Order-Mark) gespeichert; so gelesen (besser als UTF-8 "
+        "speichern)"),
+    ("cp1252", "Datei ist nicht in UTF-8 gespeichert, sondern in Windows-1252 (Latin-1); so gelesen – bitte "
+        "als "
                "UTF-8 speichern"),
-    ("latin-1", "Datei ist nicht in UTF-8 gespeichert, sondern in Windows-1252 (Latin-1); so gelesen – bitte als "
+    ("latin-1", "Datei ist nicht in UTF-8 gespeichert, sondern in Windows-1252 (Latin-1); so gelesen – "
+        "bitte als "
                 "UTF-8 speichern"),
 ])
 def test_encodings_are_read_or_named(tmp_path, encoding, note):
@@ -35,7 +39,8 @@ def test_encodings_are_read_or_named(tmp_path, encoding, note):
     assert errors.lines() == []
     assert bibliography.get("mueller2020").title == "Straße ins Grüne"
     assert bibliography.get("mueller2020").authors[0].last == "Müller"
-    assert [line for line in notes.lines() if "Datei" in line] == ([f"publications/x.bib:1: {note}"] if note else [])
+    expected = [f"publications/x.bib:1: {note}"] if note else []
+    assert [line for line in notes.lines() if "Datei" in line] == expected
 
 
 def test_jabref_encoding_header_is_honoured(tmp_path):
@@ -49,7 +54,8 @@ def test_other_encodings_fail_in_german(tmp_path):
     text = ENTRY.replace("Straße ins Grüne", "城市的冲突与协商研究")
     bibliography, errors, _ = load_text(tmp_path, text.encode("gbk"))
     assert not bibliography.entries
-    assert errors.lines() == ["publications/x.bib:1: Datei ist nicht in UTF-8 gespeichert (und in keiner anderen "
+    assert errors.lines() == ["publications/x.bib:1: Datei ist nicht in UTF-8 gespeichert (und in keiner "
+        "anderen "
                               "erkennbaren Kodierung) – bitte als UTF-8 speichern"]
 
 
@@ -87,8 +93,10 @@ CITAVI_WITHOUT_KEYS = """@book{,
 def test_entries_without_key_are_errors_on_their_line(tmp_path):
     bibliography, errors, _ = load_text(tmp_path, CITAVI_WITHOUT_KEYS)
     assert errors.lines() == [
-        "publications/x.bib:1: Eintrag ohne Schlüssel: nach „@book{“ muss ein Schlüssel stehen (z. B. „mueller2020,“)",
-        "publications/x.bib:7: Eintrag ohne Schlüssel: nach „@book{“ muss ein Schlüssel stehen (z. B. „mueller2020,“)",
+        "publications/x.bib:1: Eintrag ohne Schlüssel: nach „@book{“ muss ein Schlüssel stehen (z. B. "
+            "„mueller2020,“)",
+        "publications/x.bib:7: Eintrag ohne Schlüssel: nach „@book{“ muss ein Schlüssel stehen (z. B. "
+            "„mueller2020,“)",
     ]
     assert list(bibliography.entries) == ["mit2021"]
 
@@ -113,7 +121,8 @@ def test_preamble_comment_and_string_behave_as_in_bibtex(tmp_path):
     assert list(bibliography.entries) == ["a2020"]
     assert pub.field("journaltitle") == "Zeitschrift für Kommunalforschung (Neue Folge)"
     assert pub.title == "Titel" and pub.month == 7 and pub.year == "2020"
-    assert notes.lines() == ["publications/x.bib:1: „@example.org“ ohne „{“ ist kein Eintrag und wird übersprungen"]
+    assert notes.lines() == ["publications/x.bib:1: „@example.org“ ohne „{“ ist kein Eintrag und wird "
+        "übersprungen"]
 
 
 def test_undefined_macro_is_reported_on_its_own_line_with_its_name(tmp_path):
@@ -135,9 +144,11 @@ def test_undefined_macro_is_reported_on_its_own_line_with_its_name(tmp_path):
 """
     bibliography, errors, _ = load_text(tmp_path, text)
     assert errors.lines() == [
-        "publications/x.bib:1: BibTeX-Syntaxfehler: unbekanntes Kürzel „UNDEF“: ein Wert ohne { } oder \" \" muss "
+        "publications/x.bib:1: BibTeX-Syntaxfehler: unbekanntes Kürzel „UNDEF“: ein Wert ohne { } oder \" "
+            "\" muss "
         "mit @string definiert sein – Text in { } setzen oder @string{UNDEF = {…}} ergänzen",
-        "publications/x.bib:6: BibTeX-Syntaxfehler: unbekanntes Kürzel „JNL“: ein Wert ohne { } oder \" \" muss "
+        "publications/x.bib:6: BibTeX-Syntaxfehler: unbekanntes Kürzel „JNL“: ein Wert ohne { } oder \" \" "
+            "muss "
         "mit @string definiert sein – Text in { } setzen oder @string{JNL = {…}} ergänzen",
     ]
     # The standard styles' journal macros are known (plain.bst's „cacm“).
@@ -160,7 +171,8 @@ def test_duplicate_private_fields_are_not_an_error(tmp_path):
     assert errors.lines() == []
     assert bibliography.get("a2020").title == "Titel"
     assert "Zotero" not in bibliography.get("a2020").bibtex
-    assert notes.lines() == ["publications/x.bib:1: Eintrag „a2020“: das Feld „title“ steht zweimal; wie bei BibTeX "
+    assert notes.lines() == ["publications/x.bib:1: Eintrag „a2020“: das Feld „title“ steht zweimal; wie "
+        "bei BibTeX "
                              "gilt der erste Wert – bitte den anderen löschen"]
 
 
@@ -184,8 +196,10 @@ def test_every_syntax_error_of_a_file_in_one_run(tmp_path):
 """
     bibliography, errors, _ = load_text(tmp_path, text)
     assert errors.lines() == [
-        "publications/x.bib:3: BibTeX-Syntaxfehler: am Zeilenende fehlt ein Komma (oder eine schließende Klammer)",
-        "publications/x.bib:8: BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht geschlossen – eine "
+        "publications/x.bib:3: BibTeX-Syntaxfehler: am Zeilenende fehlt ein Komma (oder eine schließende "
+            "Klammer)",
+        "publications/x.bib:8: BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht geschlossen – "
+            "eine "
         "schließende „}“ fehlt",
     ]
     assert list(bibliography.entries) == ["danach2020"]

@@ -40,7 +40,8 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}]+)")
 EPRINTS = {
     "arxiv": ("arXiv", "https://arxiv.org/abs/{}"), "hdl": ("Handle", "https://hdl.handle.net/{}"),
-    "handle": ("Handle", "https://hdl.handle.net/{}"), "pubmed": ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/{}/"),
+    "handle": ("Handle", "https://hdl.handle.net/{}"), "pubmed": ("PubMed",
+                                                                  "https://pubmed.ncbi.nlm.nih.gov/{}/"),
     "jstor": ("JSTOR", "https://www.jstor.org/stable/{}"),
     "googlebooks": ("Google Books", "https://books.google.com/books?id={}"),
     "urn": ("URN", "https://nbn-resolving.org/{}"),

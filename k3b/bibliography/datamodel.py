@@ -102,12 +102,12 @@ SKIPPED_TYPES = {
 }
 
 
-def skipped(entry_type: str) -> str | None:
+def skipped(entry_type: str, written: str = "") -> str | None:
     """Why an entry of this type gets no page (``@set``, ``@xdata``, ``@IEEEtranBSTCTL``)."""
     if entry_type in SKIPPED_TYPES:
         return SKIPPED_TYPES[entry_type]
     if entry_type.endswith("ctl"):
-        return f"steuert einen BibTeX-Stil (@{entry_type}) und bekommt keine eigene Seite"
+        return f"steuert einen BibTeX-Stil (@{written or entry_type}) und bekommt keine eigene Seite"
     return None
 
 

@@ -8,23 +8,24 @@ decides and fills what, with the translator's line numbers (commit ee1746de):
 
 - item type: ``citation_journal_title`` → journalArticle, ``citation_technical_report_institution``
   → report, ``citation_conference_title`` → conferencePaper, ``citation_inbook_title`` →
-  bookSection, ``citation_dissertation_institution`` → thesis, the last of them wins
-  (Embedded Metadata.js 290–318, swapped in at 497–500); without one of those, RDF's
-  ``DC.type`` with a Zotero type name (RDF.js 511–516: book, webpage, dataset …);
+  bookSection, ``citation_dissertation_institution`` → thesis; the last of them wins
+  (Embedded Metadata.js 298–326, swapped in at 492–495). Without one of those, RDF decides
+  (RDF.js 815): here ``z.itemType`` (RDF.js 497–507) for book, webpage, dataset …;
 - Highwire fields (Embedded Metadata.js 42–64): title, date, publicationTitle, volume,
   issue, series, conferenceName, university, institution, number, publisher, ISBN,
-  abstractNote, DOI, url, language; authors and editors (408–420), pages from
-  ``citation_firstpage``/``citation_lastpage`` (467–492), ISSN (525–531);
-- RDF fields: edition from ``prism.edition`` (RDF.js 1024), place from
-  ``eprints.place_of_pub`` (1097), number of pages from ``bibo.numPages`` (1040),
-  report or thesis type from ``DC.type`` (1230–1255), the publication title of a web page
-  from ``prism.publicationName`` (946–950), any other Zotero field from ``z.<field>``
-  (1412–1420; used for ``seriesNumber``).
+  abstractNote, DOI, url, language; authors and editors (402–413), pages from
+  ``citation_firstpage``/``citation_lastpage`` (466–490), ISSN (519–523);
+- RDF fields: edition from ``prism.edition`` (RDF.js 1024), number of pages and volumes
+  from ``bibo.numPages``/``bibo.numVolumes`` (1040, 1043), place from
+  ``eprints.place_of_pub`` (1097), the report or thesis type from ``DC.type`` (1242–1253),
+  a web page's site from ``prism.publicationName`` (948; else ``og:site_name``, 966), any
+  other Zotero field from ``z.<field>`` (1412–1420: ``seriesNumber``, a report's
+  ``seriesTitle``). Which fields a type has comes from zotero-schema's ``schema.json``.
 
 A page without an abstract has no description at all (the template leaves out the site's):
-the translator takes ``description`` as the abstract (Embedded Metadata.js 711–715).
+the translator takes ``description`` as the abstract (Embedded Metadata.js 709–713).
 Translators cannot come in through these tags: the translator keeps Highwire's creators
-and drops the others (432–451). ``tests/test_bib_metadata.py`` holds the same rules as a
+and uses the RDF ones only to mark editors (414–435). ``tests/test_bib_metadata.py`` holds the same rules as a
 table; the README of ``tests/fixtures/bib-types`` records what Zotero really imported.
 """
 
@@ -62,10 +63,11 @@ SCHEMA_TYPES = {
     "image": "ImageObject", "artwork": "VisualArtwork", "legislation": "Legislation",
     "letter": "Message", "review": "Review",
 }
-# Item types a Highwire tag decides (Embedded Metadata.js 290–318).
+# Item types a Highwire tag decides (Embedded Metadata.js 298–326).
 HIGHWIRE_TYPES = frozenset({"journalArticle", "bookSection", "conferencePaper", "report", "thesis"})
 BOOK_PARTS = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inreference"})
-SCHEMAS = (("DC", "http://purl.org/dc/elements/1.1/"), ("PRISM", "http://prismstandard.org/namespaces/1.2/basic/"),
+SCHEMAS = (("DC", "http://purl.org/dc/elements/1.1/"), ("PRISM",
+                                                        "http://prismstandard.org/namespaces/1.2/basic/"),
            ("eprints", "http://purl.org/eprint/terms/"), ("bibo", "http://purl.org/ontology/bibo/"),
            ("z", "http://www.zotero.org/namespaces/export#"))
 PAGES = re.compile(r"^\s*([^\s–-]+)(?:\s*[–-]+\s*([^\s,–-]+))?")
@@ -144,7 +146,7 @@ def highwire(pub: Publication) -> list[tuple[str, str]]:
     publisher = get("publisher") or (get("organization") if kind not in ("report", "thesis") else "")
     if publisher:
         meta.append(("citation_publisher", publisher))
-    if get("series"):
+    if get("series") and kind != "report":
         meta.append(("citation_series_title", get("series")))
     for name, field in (("citation_isbn", "isbn"), ("citation_issn", "issn")):
         if get(field):
@@ -188,6 +190,8 @@ def _rdf(pub: Publication, kind: str) -> list[tuple[str, str]]:
         meta.append(("prism.publicationName", get("organization") or get("publisher")))
     if get("series") and get("number") and kind not in ("report", "patent", "journalArticle"):
         meta.append(("z.seriesNumber", get("number")))
+    if get("series") and kind == "report":
+        meta.append(("z.seriesTitle", get("series")))  # a report has no "series" in Zotero
     return meta
 
 
@@ -261,7 +265,8 @@ def json_ld(pub: Publication, page_url: str) -> dict[str, Any]:
     if same:
         data["sameAs"] = same if len(same) > 1 else same[0]
     if pub.pdf.startswith("http"):
-        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": pub.pdf, "encodingFormat": "application/pdf"}
+        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": pub.pdf,
+                                   "encodingFormat": "application/pdf"}
     part_of = _part_of(pub)
     if part_of:
         data["isPartOf"] = part_of

@@ -106,7 +106,8 @@ class _Loader:
             return False
         first_file, first_line = self.seen[key]
         where = "weiter oben" if first_file == source.display else f"in {first_file}"
-        self.errors.add(source.display, line, f"Schlüssel „{key}“ gibt es schon ({where}, Zeile {first_line})")
+        self.errors.add(source.display, line,
+                        f"Schlüssel „{key}“ gibt es schon ({where}, Zeile {first_line})")
         return True
 
     def publications(self) -> dict[str, Publication]:
@@ -172,7 +173,8 @@ class _Loader:
         for keyword in keywords:
             slugs = _keyword_topics(self.vocabulary, keyword)
             if not slugs:
-                self.notes.add(source, line, f"Eintrag „{key}“: Schlagwort „{keyword}“ gehört zu keinem Thema")
+                self.notes.add(source, line,
+                               f"Eintrag „{key}“: Schlagwort „{keyword}“ gehört zu keinem Thema")
             found.extend(s for s in slugs if s not in found)
         return tuple(found)
 

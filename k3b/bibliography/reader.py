@@ -71,7 +71,8 @@ class ReadFile:
     broken: list[tuple[str, int]] = field(default_factory=list)  # keys that could not be read
 
 
-UNCLOSED = "BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht geschlossen – eine schließende „}“ fehlt"
+UNCLOSED = ("BibTeX-Syntaxfehler: der Eintrag, der hier beginnt, wird nicht geschlossen – eine "
+            "schließende „}“ fehlt")
 
 
 class MissingKey(PybtexSyntaxError):
@@ -278,10 +279,12 @@ def _report(scanner: _Scanner, done: int, base: int, result: ReadFile) -> int:
         line = base + scanner.text.count("\n", 0, start) + 1
         message = PybtexError.__str__(error)
         kind = re.match(r"[A-Za-z]*", name).group().lower()
-        if isinstance(error, MissingKey) or (isinstance(error, TokenRequired) and message == "entry key expected"):
+        if isinstance(error, MissingKey) or (isinstance(error, TokenRequired) and message == "entry key "
+            "expected"):
             result.errors.append((line, MISSING_KEY.format(type=name or "typ")))
         elif isinstance(error, TokenRequired) and message == "'(' or '{' expected" \
-                and kind not in ENTRY_TYPES and kind not in TYPE_ALIASES and kind not in ("string", "preamble"):
+                and kind not in ENTRY_TYPES and kind not in TYPE_ALIASES and kind not in ("string",
+                                                                                          "preamble"):
             # "@" in the text between entries (an e-mail address, a remark): not an entry.
             result.notes.append((line, f"„@{name}“ ohne „{{“ ist kein Eintrag und wird übersprungen"))
         elif isinstance(error, TokenRequired) and message == "'(' or '{' expected":

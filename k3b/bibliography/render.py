@@ -16,7 +16,8 @@ from .model import NO_YEAR, Publication
 from .style import natural_names
 
 __all__ = ["head_tags", "newest_first", "page_html"]
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "it": "Italienisch", "es": "Spanisch",
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch", "fr": "Französisch", "it": "Italienisch",
+                  "es": "Spanisch",
                   "nl": "Niederländisch", "pl": "Polnisch", "da": "Dänisch", "sv": "Schwedisch",
                   "pt": "Portugiesisch", "ru": "Russisch", "cs": "Tschechisch", "la": "Latein"}
 

@@ -118,7 +118,7 @@ def resolve(located: Iterable[Located]) -> tuple[list[Resolved], list[Problem], 
             continue  # duplicates are reported by the caller
         seen.add(key)
         item, kind, _ = table[key]
-        why = skipped(item.entry.type)
+        why = skipped(item.entry.type, item.entry.original_type)
         if why:
             notes.append((item.source, item.entry.line, f"Eintrag „{key}“ {why}"))
             continue

@@ -179,7 +179,8 @@ def _body(work: Work) -> list[str]:
             parts.append(_sentence(get("howpublished")))
         if kind == "periodical":
             issue = get("number") or get("issue")
-            parts.append(_sentence(", ".join(v for v in (f"Nr. {issue}" if issue else "", get("issuetitle")) if v)))
+            parts.append(_sentence(", ".join(v for v in (f"Nr. {issue}" if issue else "",
+                                                         get("issuetitle")) if v)))
         parts.append(_sentence(": ".join(v for v in (get("location"), get("publisher") or get("organization"))
                                          if v)))
         if kind == "online" and get("url"):
