@@ -7,6 +7,7 @@ Markdown table is printed.
     python -m bench.run --size S              # the comparison (default), with browser figures
     python -m bench.run --scaling [--with-l]  # S and M (and L): does cost per page stay flat?
     python -m bench.run --pubs                # issue 3: cost per publication page and of citations
+    python -m bench.run --bibtex              # issue 12: BibTeX 5,000 entries, TUGboat's bibliography
 """
 
 from __future__ import annotations
@@ -304,6 +305,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--scaling", action="store_true", help="S and M: per-page cost growth")
     mode.add_argument("--pubs", action="store_true", help="issue 3: publication pages and citations")
+    mode.add_argument("--bibtex", action="store_true",
+                      help="issue 12: 5,000 BibTeX entries and TUGboat's bibliography (bench/bibtex.py)")
     parser.add_argument("--with-l", action="store_true", help="--scaling: add size L")
     return parser.parse_args(argv)
 
@@ -316,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.scaling:
             result = scaling(["S", "M", "L"] if args.with_l else ["S", "M"], options)
             name, table = "scaling", report.scaling_table(result)
+        elif args.bibtex:
+            from . import bibtex
+
+            result = bibtex.measure(runs)
+            name, table = "bibtex", bibtex.table(result)
         elif args.pubs:
             base = spec_from_args(args) if args.articles else preset("M")
             result = pubs(base, options)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
-from .bibliography.render import page_html
+from .bibliography.render import bibtex_html, page_html
 from .content import Kind
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
@@ -89,7 +89,8 @@ def _publications(site: Site, result: Plan) -> None:
             return page_html(pub, vocabulary, page_url)
 
         def links(page_url: str, pub=pub) -> str:
-            parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]
+            parts = [bibtex_html(pub), cited_in_html(site, pub.key, page_url),
+                     related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
                                  pub.description, render, publication=pub.key,

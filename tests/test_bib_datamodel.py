@@ -89,7 +89,7 @@ def test_thesis_and_report_types_in_german(value, label):
 ])
 def test_type_label_on_the_page(tmp_path, written, label):
     bibliography, _, _ = load_text(tmp_path, written)
-    assert bibliography.get("k").type_label == label
+    assert bibliography.get("k").kind_label == label
 
 
 @pytest.mark.parametrize(("entry", "essential", "notes"), [

@@ -36,6 +36,10 @@ SHOWN = frozenset({
 PEOPLE = ("author", "editor", "translator")
 # biblatex's literal lists: "Berlin and New York" is printed „Berlin und New York“.
 LISTS = frozenset({"location", "publisher", "institution", "organization"})
+# Localisation keys biblatex's patents use as places (german.lbx).
+LOCALISED = {"countryde": "Deutschland", "countryeu": "Europäische Union", "countryep": "Europäische Union",
+             "countryfr": "Frankreich", "countryuk": "Vereinigtes Königreich", "countryus": "USA"}
+LOCALISED_HTML = {key: (value, value) for key, value in LOCALISED.items()}
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}]+)")
 EPRINTS = {
@@ -141,8 +145,9 @@ def build(resolved: Resolved, key: str, private: tuple[str, ...], messages: Mess
     for name in SHOWN.intersection(fields):
         if is_private(name, private):
             continue
-        if name in LISTS and " and " in fields[name]:
-            items = [convert(item, unknown, german) for item in split_name_list(fields[name])]
+        if name in LISTS and " and " in fields[name] or fields[name].strip() in LOCALISED:
+            items = [LOCALISED_HTML.get(item.strip()) or convert(item, unknown, german)
+                     for item in split_name_list(fields[name])]
             html[name], text[name] = (_german_list([i[n] for i in items]) for n in (0, 1))
         else:
             html[name], text[name] = convert(fields[name], unknown, german)

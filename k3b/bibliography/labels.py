@@ -19,6 +19,7 @@ class Labelled(Protocol):
     key: str
     title: str
     year: str
+    cited_year: str
     month: int | None
     authors: tuple[Name, ...]
     editors: tuple[Name, ...]
@@ -48,7 +49,7 @@ def year_letters(works: Iterable[Labelled]) -> dict[str, str]:
     """key → the year as cited (``2015a``), for every work of one bibliography."""
     groups: dict[tuple[str, str], list[Labelled]] = {}
     for work in works:
-        groups.setdefault((name_part(work), work.year or NO_YEAR), []).append(work)
+        groups.setdefault((name_part(work), work.cited_year or work.year or NO_YEAR), []).append(work)
     result: dict[str, str] = {}
     for (_name, year), members in groups.items():
         if len(members) == 1:

@@ -153,8 +153,9 @@ def highwire(pub: Publication) -> list[tuple[str, str]]:
             meta.append((name, get(field)))
     if pub.doi:
         meta.append(("citation_doi", _bare_doi(pub.doi)))
-    if pub.url.startswith("http"):
-        meta.append(("citation_public_url", pub.url))
+    url = pub.url or next((href for _label, href in pub.links), "")
+    if url.startswith("http"):
+        meta.append(("citation_public_url", url))  # the work's own address (arXiv, Handle …)
     if pub.pdf.startswith("http"):
         meta.append(("citation_pdf_url", pub.pdf))
     if pub.language:

@@ -10,7 +10,7 @@ from .datamodel import type_key, type_label
 DEFAULT_PRIVATE_FIELDS = (
     "file", "annote", "annotation", "owner", "timestamp", "groups", "mendeley-*", "abstract-url",
     "local-url", "bdsk-*", "date-added", "date-modified", "priority", "readstatus", "comment",
-    "ranking", "relevance", "qualityassured", "printed",
+    "comments", "ranking", "relevance", "qualityassured", "printed",
 )
 
 NO_YEAR = "o. J."
@@ -89,6 +89,7 @@ class Publication:
     more_editors: bool = False
     more_translators: bool = False
     date: str = ""  # ISO 8601 start date for metadata: "2020-07-15", "2020-07", "2020"
+    cited_year: str = ""  # the year as a citation shows it: "2019–2020", "im Druck" (year: "2019", "")
     label_year: str = ""  # the year as cited, with its letter: "2015a"
     subtype: str = ""  # standard value of ``type`` (phdthesis, techreport …)
     kind: str = ""  # ``type`` as the German page shows it: Dissertation, Arbeitspapier …
@@ -97,8 +98,16 @@ class Publication:
 
     @property
     def type_label(self) -> str:
-        return self.kind if self.kind and self.entry_type in ("thesis", "report") and not self.subtype \
-            else type_label(self.entry_type, self.subtype)
+        """The German type as listings and their filter show it: „Bericht“, „Dissertation“."""
+        return type_label(self.entry_type, self.subtype)
+
+    @property
+    def kind_label(self) -> str:
+        """The type as the work's own page shows it, with the ``type`` staff wrote:
+        „Arbeitspapier“ rather than „Bericht“."""
+        if self.kind and self.entry_type in ("thesis", "report") and not self.subtype:
+            return self.kind
+        return self.type_label
 
     @property
     def type_key(self) -> str:

@@ -162,8 +162,8 @@ class _Loader:
             abstract=parts.abstract[1], keywords=parts.keywords, topics=topics, language=parts.language,
             citation_html="", citation_text="", bibtex=export(item, key, self.private, dropped),
             translators=work.translators, more_authors=work.more_authors, more_editors=work.more_editors,
-            more_translators=work.more_translators, date=parts.date.iso, subtype=parts.subtype,
-            kind=work.kind, abstract_html=parts.abstract[0], links=parts.extra_links,
+            more_translators=work.more_translators, date=parts.date.iso, cited_year=work.year,
+            subtype=parts.subtype, kind=work.kind, abstract_html=parts.abstract[0], links=parts.extra_links,
         )
         return pub, parts
 
