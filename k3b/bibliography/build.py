@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 from pybtex.bibtex.utils import split_name_list
 
 from .datamodel import FIELD_ALIASES, subtype, subtype_label
-from .german import day_month_year, parse_date, pubstate
+from .german import Date, day_month_year, parse_date, pubstate
 from .latex import convert
 from .names import parse_names
 from .resolve import Resolved, check_required
@@ -68,7 +68,7 @@ class Built:
 
     work: Work
     fields: tuple[tuple[str, str], ...]
-    date: object
+    date: Date
     language: str
     links: dict[str, str]
     extra_links: tuple[tuple[str, str], ...]

@@ -12,6 +12,7 @@ command) are notes: the entry is published without that detail.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import unescape
@@ -32,7 +33,7 @@ from .style import format_citation
 
 __all__ = ["BibSource", "Bibliography", "decode", "doi_url", "is_private", "load_bibliography",
            "safe_link"]
-TAGS = __import__("re").compile(r"<[^>]+>")
+TAGS = re.compile(r"<[^>]+>")
 
 
 def decode(value: str) -> str:
