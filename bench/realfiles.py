@@ -27,6 +27,7 @@ from k3b.bibliography.parse import BibSource, load_bibliography
 from k3b.topics import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # sitebuild: the test suite's fixture projects
 HEADER = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(]", re.MULTILINE)
 NOT_ENTRIES = {"string", "preamble", "comment"}
 # English words that must never reach staff (pybtex's messages are English).
@@ -98,7 +99,6 @@ def check_file(path: Path, vocabulary, result: SourceResult) -> bool:
 
 
 def _project(folder: Path, files: list[Path]) -> Path:
-    sys.path.insert(0, str(ROOT / "tests"))
     from sitebuild import make_project
 
     project = make_project(folder)
