@@ -10,7 +10,7 @@ SIZE ?= S
 BENCH_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench bench-scaling clean
+.PHONY: serve build test test-fast lint bench bench-scaling golden clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ bench-scaling: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Rewrite the output snapshots in tests/golden/ after a deliberate change; review `git diff`.
+golden: $(STAMP)
+	K3B_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

@@ -12,6 +12,7 @@ All domain work happens in ``k3b`` (no MkDocs imports there). Order of a build:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -31,13 +32,15 @@ from k3b import timing
 from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
 from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
 from k3b.bibliography.render import head_tags
+from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
+from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter, plan
-from k3b.markers import expand_markers
+from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
-from k3b.render import item_header, relative_url, topic_url
+from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.site import Site, SourcePage, collect_site
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
@@ -49,6 +52,7 @@ OWN_FILE = "k3b.bib"
 @dataclass
 class _Build:
     vocabulary: Vocabulary
+    today: dt.date
     site: Site | None = None
     plan: Plan | None = None
 
@@ -87,15 +91,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = _base(config) / (config.extra.get("k3b") or {}).get("vocabulary", "data/themen.yml")
     try:
         vocabulary = load_vocabulary(path, _shown(config, path))
+        today = build_date()
     except VocabularyError as error:
         _fail(ProblemList(error.problems))
+    except BuildDateError as error:
+        raise PluginError(str(error)) from None
     if not (config.site_url or "").startswith(("http://", "https://")):
         problems = ProblemList()
         problems.add(_shown(config, config.config_file_path or "mkdocs.yml"), 1,
                      "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche Adresse "
                      "(z. B. site_url: https://wissen.k3b.example/)")
         _fail(problems)
-    _build = _Build(vocabulary)
+    _build = _Build(vocabulary, today)
     _deferred.clear()
     _late.clear()
     _bibliographies.clear()
@@ -132,7 +139,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                    lambda f=f: f.content_string)
         for f in files.documentation_pages()
     ]
-    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info)
+    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info, _build.today)
     if problems:
         _fail(problems)
     _build.site = site
@@ -158,7 +165,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         pub = site.bibliography.entries[key]
         topics = pub.topics
         head.append(head_tags(pub, config.site_url + page.url))
-    page.meta["k3b_head"] = "\n".join(head)
+    elif item is not None:
+        head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
+    page.meta["k3b_head"] = "\n".join(h for h in head if h)
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)

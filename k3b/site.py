@@ -18,9 +18,10 @@ from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
 from .citations import Citation, CitedWork, cited_keys, find_citations, labels
-from .content import ContentItem, Kind, validate
+from .content import ContentItem, newest_first, validate
+from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
-from .index import ContentIndex, newest_first
+from .index import ContentIndex
 from .markers import check_markers
 from .problems import ProblemList
 from .related import Node, related
@@ -48,7 +49,7 @@ class Entry:
     """What listings, hubs, feeds and "Verwandte Inhalte" show of any item."""
 
     id: str
-    kind: str  # "Artikel", "Fallbeispiel", "Publikation"
+    kind: str  # the type's label: "Artikel", "Fallbeispiel", "Publikation"
     title: str
     url: str
     date: dt.date | None
@@ -123,7 +124,7 @@ class Site:
 
 
 def item_entry(item: ContentItem) -> Entry:
-    return Entry(item.src_path, item.kind.value, item.title, item.url, item.date, item.summary, item.topics)
+    return Entry(item.src_path, item.kind.label, item.title, item.url, item.date, item.summary, item.topics)
 
 
 def publication_date(pub: Publication) -> dt.date | None:
@@ -143,12 +144,20 @@ def collect_site(
     bibliography: Bibliography,
     problems: ProblemList,
     info: Callable[[str], None] = lambda line: None,
+    today: dt.date | None = None,
 ) -> Site:
-    """Validate every page, check its citations, and build the cross-references."""
-    site = Site(vocabulary, ContentIndex(vocabulary), bibliography)
+    """Validate every page, check its citations, and build the cross-references.
+
+    ``today`` is the build date (``k3b.builddate``): it decides which events are upcoming.
+    """
+    site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography)
+    displays: dict[str, str] = {}
     with timing.phase("content"):
         for page in pages:
             _read_page(site, page, problems, info)
+            displays[page.src_path] = page.display
+        for item in site.index.content():  # references between items, once all are known
+            item.kind.check_site(item, site, Context("", 1, displays[item.src_path], problems, vocabulary))
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
         # Who cites what, newest text first: one walk over the texts in that order.
@@ -191,7 +200,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     if keys:
         site.citations[item.src_path] = tuple(keys)
         site.remember_citations(item.src_path, body, citations)
-    if item.kind is not Kind.PAGE and not item.topics:
+    if item.kind.is_content and not item.topics:
         info(f"{page.display}: keine Themen angegeben und keine erkannt")
     elif item.detections:
         info(f"{page.display}: Themen erkannt: " + ", ".join(d.explain() for d in item.detections))
@@ -222,7 +231,7 @@ def _nodes(site: Site) -> list[Node]:
     nodes = [
         Node(item.src_path, item.title, item.date.toordinal() if item.date else 0,
              frozenset(item.topics), frozenset(site.citations.get(item.src_path, ())))
-        for item in site.index.items.values() if item.kind is not Kind.PAGE
+        for item in site.index.content() if item.kind.in_related
     ]
     for pub in site.bibliography.entries.values():
         date = publication_date(pub)

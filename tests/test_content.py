@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from k3b.content import Kind, kind_for, validate
+from k3b import content
 from k3b.frontmatter import parse_front_matter
 from k3b.problems import ProblemList
 from k3b.topics import load_vocabulary
@@ -48,7 +48,7 @@ Text.
 
 def check(source: str, path: str = "artikel/x.md"):
     problems = ProblemList()
-    item = validate(path, path.removesuffix(".md") + "/", parse_front_matter(source), VOCABULARY,
+    item = content.validate(path, path.removesuffix(".md") + "/", parse_front_matter(source), VOCABULARY,
                     problems, "docs/" + path)
     return item, problems.lines()
 
@@ -56,16 +56,16 @@ def check(source: str, path: str = "artikel/x.md"):
 @pytest.mark.parametrize(
     ("path", "kind"),
     [
-        ("artikel/x.md", Kind.ARTICLE),
-        ("fallbeispiele/x.md", Kind.CASE_STUDY),
-        ("artikel/index.md", Kind.PAGE),
-        ("artikel/2025/x.md", Kind.PAGE),
-        ("ueber-uns.md", Kind.PAGE),
-        ("index.md", Kind.PAGE),
+        ("artikel/x.md", content.ARTICLE),
+        ("fallbeispiele/x.md", content.CASE_STUDY),
+        ("artikel/index.md", content.PAGE),
+        ("artikel/2025/x.md", content.PAGE),
+        ("ueber-uns.md", content.PAGE),
+        ("index.md", content.PAGE),
     ],
 )
 def test_kind_follows_the_path(path, kind):
-    assert kind_for(path) is kind
+    assert content.type_for(path) is kind
 
 
 def test_valid_article():
@@ -81,10 +81,10 @@ def test_valid_article():
 def test_valid_case_study_normalises_bundesland_and_phase():
     item, problems = check(CASE, "fallbeispiele/fall.md")
     assert problems == []
-    assert item.case.bundesland == "Sachsen-Anhalt"
-    assert item.case.phase == "Beratung"
-    assert item.case.fictional is True
-    assert item.case.actors == ("Gemeinderat",)
+    assert item.details.bundesland == "Sachsen-Anhalt"
+    assert item.details.phase == "Beratung"
+    assert item.details.fictional is True
+    assert item.details.actors == ("Gemeinderat",)
 
 
 @pytest.mark.parametrize(
@@ -186,6 +186,6 @@ def test_badly_named_file_is_reported():
 
 def test_plain_pages_need_no_fields_but_keep_types():
     item, problems = check("---\nhide: [toc]\n---\nText", "ueber-uns.md")
-    assert problems == [] and item.kind is Kind.PAGE
+    assert problems == [] and item.kind is content.PAGE
     _, problems = check("---\ntitle: [1]\n---\n", "ueber-uns.md")
     assert problems == ["docs/ueber-uns.md:2: Feld „title“: muss ein einfacher Text sein"]

@@ -1,0 +1,47 @@
+"""Items as listings and pages show them: cards, lists of cards, and the byline.
+
+What differs between content types (the meta line's own parts, a table of facts) comes
+from the item's type; this module only puts the pieces together.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .content import ContentItem
+from .render import relative_url, topic_chips
+from .topics import Vocabulary
+
+
+def meta_line(item: ContentItem) -> str:
+    return " · ".join(item.kind.meta_parts(item))
+
+
+def item_card(item: ContentItem, vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
+    """One entry of a listing: title link, date and type, summary, topic chips."""
+    href = escape(relative_url(page_url, item.url))
+    return (
+        f'<li class="k3b-card"><article>'
+        f'<h{level} class="k3b-card__title"><a href="{href}">{escape(item.title)}</a></h{level}>'
+        f'<p class="k3b-card__meta">{meta_line(item)}</p>'
+        f'<p class="k3b-card__summary">{escape(item.summary)}</p>'
+        f"{topic_chips(item.topics, vocabulary, page_url)}"
+        f"</article></li>"
+    )
+
+
+def item_list(items: list[ContentItem], vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
+    if not items:
+        return '<p class="k3b-empty">Noch keine Einträge.</p>'
+    cards = "\n".join(item_card(item, vocabulary, page_url, level) for item in items)
+    return f'<ul class="k3b-list">\n{cards}\n</ul>'
+
+
+def item_header(item: ContentItem) -> str:
+    """Date and authors under the title, then the type's facts (a case study's table)."""
+    if not item.kind.is_content:
+        return ""
+    line = meta_line(item)
+    if item.authors:
+        line += " · " + escape(", ".join(item.authors))
+    return f'<p class="k3b-byline">{line}</p>' + item.kind.facts_html(item)
