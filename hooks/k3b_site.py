@@ -180,7 +180,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
-        header = item_header(item)
+        header = item_header(item, site, page.url)
         # Bibliography and related content: one block at the end, one paragraph for Markdown.
         end = bibliography + related_html(site, src, page.url)
         if end:

@@ -7,10 +7,15 @@ from the item's type; this module only puts the pieces together.
 from __future__ import annotations
 
 from html import escape
+from itertools import groupby
+from typing import TYPE_CHECKING
 
-from .content import ContentItem
+from .content import ContentItem, ContentType
 from .render import relative_url, topic_chips
 from .topics import Vocabulary
+
+if TYPE_CHECKING:
+    from .site import Site
 
 
 def meta_line(item: ContentItem) -> str:
@@ -37,11 +42,23 @@ def item_list(items: list[ContentItem], vocabulary: Vocabulary, page_url: str, l
     return f'<ul class="k3b-list">\n{cards}\n</ul>'
 
 
-def item_header(item: ContentItem) -> str:
+def listing_html(kind: ContentType, items: list[ContentItem], site: Site, page_url: str) -> str:
+    """A page of a type's full listing: one list, or lists under the type's group headings."""
+    today = site.index.today
+    if not items or not kind.group(items[0], today):
+        return item_list(items, site.vocabulary, page_url)
+    parts = []
+    for heading, members in groupby(items, key=lambda i: kind.group(i, today)):
+        parts.append(f'<h2 class="k3b-group">{escape(heading)}</h2>')
+        parts.append(item_list(list(members), site.vocabulary, page_url, 3))
+    return "\n".join(parts)
+
+
+def item_header(item: ContentItem, site: Site, page_url: str) -> str:
     """Date and authors under the title, then the type's facts (a case study's table)."""
     if not item.kind.is_content:
         return ""
     line = meta_line(item)
     if item.authors:
         line += " · " + escape(", ".join(item.authors))
-    return f'<p class="k3b-byline">{line}</p>' + item.kind.facts_html(item)
+    return f'<p class="k3b-byline">{line}</p>' + item.kind.facts_html(item, site, page_url)

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from . import timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
-from .cards import item_list
-from .content import CONTENT_TYPES
+from .cards import listing_html
+from .content import CONTENT_TYPES, ContentType
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
@@ -93,12 +93,12 @@ def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, d
     _paged(result, paging, title, description, render_page, search_first=True)
 
 
-def _paged_items(site: Site, result: Plan, items, base: str, title: str, description: str,
-                 first_page: bool) -> None:
+def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, title: str,
+                 description: str, first_page: bool) -> None:
     paging = Paging(base, len(items), ARTICLES_PER_PAGE)
 
     def render_page(number: int, page_url: str) -> str:
-        listing = item_list(list(paging.items(items, number)), site.vocabulary, page_url)
+        listing = listing_html(kind, list(paging.items(items, number)), site, page_url)
         return listing + "\n\n" + pager_html(paging, number, page_url)
 
     _paged(result, paging, title, description, render_page, first=1 if first_page else 2)
@@ -107,7 +107,7 @@ def _paged_items(site: Site, result: Plan, items, base: str, title: str, descrip
 def _section_listings(site: Site, result: Plan) -> None:
     """Pages 2…n of each type's listing, /artikel/ … (page 1 is the staff-written index)."""
     for kind in CONTENT_TYPES:
-        _paged_items(site, result, site.index.of_kind(kind), f"{kind.name}/", kind.plural,
+        _paged_items(site, result, kind, site.index.of_kind(kind), f"{kind.name}/", kind.plural,
                      f"Alle {kind.plural}.", first_page=False)
 
 
@@ -117,7 +117,7 @@ def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
     _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render))
     for kind in CONTENT_TYPES:
         if kind.on_hubs:
-            _paged_items(site, result, site.index.of_kind(kind, topic.slug),
+            _paged_items(site, result, kind, site.index.of_kind(kind, topic.slug),
                          topic_listing_url(topic, kind.name), f"{kind.plural} zum Thema {topic.label}",
                          f"Alle {kind.plural} zum Thema {topic.label}.", first_page=True)
     _paged_publications(site, result, site.publications(topic.slug),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cards import item_list
+from .cards import item_list, listing_html
 from .content import by_name
 from .hubs import publication_card, topic_counts, topic_overview
 from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
@@ -33,7 +33,7 @@ def expand_markers(markdown: str, site: Site, page_url: str) -> str:
             return "\n" + item_list(items[: int(limit)], site.vocabulary, page_url, 3) + "\n"
         # The full listing: page 1 here, the rest on generated pages /<folder>/seite/<n>/.
         paging = Paging(f"{kind.name}/", len(items), ARTICLES_PER_PAGE)
-        listing = item_list(list(paging.items(items, 1)), site.vocabulary, page_url)
+        listing = listing_html(kind, list(paging.items(items, 1)), site, page_url)
         return "\n" + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
 
     return MARKER.sub(replace, markdown)

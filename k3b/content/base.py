@@ -106,7 +106,13 @@ class ContentType:
         parts.append(escape(self.label))
         return parts
 
-    def facts_html(self, item: ContentItem) -> str:
+    def group(self, item: ContentItem, today: dt.date) -> str:
+        """The heading of the group an item stands under in the type's full listing
+        (a Bundesland, „Vergangene Veranstaltungen“); "" lists all items without groups.
+        ``ordered`` must keep the items of a group together."""
+        return ""
+
+    def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         """HTML below an item's byline, such as a case study's table of facts."""
         return ""
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import fields as f
 from ..regions import BUNDESLAENDER
 from .base import ContentItem, ContentType
+
+if TYPE_CHECKING:
+    from ..site import Site
 
 PHASES = ("Analyse", "Beratung", "Umsetzung", "Abgeschlossen")
 
@@ -61,7 +64,7 @@ class CaseStudy(ContentType):
             parts.append('<span class="k3b-fictional">Fiktives Beispiel</span>')
         return parts
 
-    def facts_html(self, item: ContentItem) -> str:
+    def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         c: CaseDetails = item.details
         rows = (
             ("Kommune", c.kommune), ("Landkreis", c.landkreis), ("Bundesland", c.bundesland),
