@@ -11,9 +11,9 @@ A one-off script, not part of the build: it needs shapely, pyshp and openpyxl
 Sources, licence and the changes made are in ``k3b/data/README.md``. Run::
 
     python3 -m venv /tmp/geo && /tmp/geo/bin/pip install -r tools/geo/requirements.txt
-    /tmp/geo/bin/pip download --no-deps --no-binary :none: -d /tmp/geo/src \
-        IF-LICENSE-PLATES-COULD-TALK==0.0.1
-    /tmp/geo/bin/python tools/geo/build_map_data.py /tmp/geo/src/IF_LICENSE_PLATES_COULD_TALK-0.0.1-py3-none-any.whl
+    /tmp/geo/bin/pip download --no-deps -d /tmp/geo/src IF-LICENSE-PLATES-COULD-TALK==0.0.1
+    /tmp/geo/bin/python tools/geo/build_map_data.py \
+        /tmp/geo/src/IF_LICENSE_PLATES_COULD_TALK-0.0.1-py3-none-any.whl
 """
 
 from __future__ import annotations
@@ -201,8 +201,8 @@ def main() -> None:
         "breite": math.ceil(x1) + MARGIN, "hoehe": math.ceil(y1) + MARGIN,
         "laender": {c: {"name": LAENDER[c], "d": path_d(laender[c]), "label": label_point(laender[c]),
                         "box": box(laender[c])} for c in codes},
-        "laender_klein": {c: {"d": path_d(g, SMALL_PART), "label": label_point(g)} for c, g in zip(codes, small,
-                                                                                           strict=True)},
+        "laender_klein": {c: {"d": path_d(g, SMALL_PART), "label": label_point(g)}
+                          for c, g in zip(codes, small, strict=True)},
         "kreise": {k: {"d": path_d(g), "label": label_point(g)} for k, g in kreise.items()},
     }
     OUT.mkdir(exist_ok=True)
