@@ -58,6 +58,9 @@ class _Build:
 
 
 _build: _Build | None = None
+# The preview (`mkdocs serve`, or K3B_PREVIEW=1) shows drafts and scheduled items with a
+# banner; a build for publishing leaves them out. Set once per process in on_startup.
+_preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page: HTML comment → HTML that the search index does not see (see _deferrer).
@@ -82,6 +85,12 @@ def _shown(config: MkDocsConfig, path: str | Path) -> str:
 
 def _fail(problems: ProblemList) -> None:
     raise PluginError(report(problems, log))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process previews (``serve``) or builds for publishing."""
+    global _preview
+    _preview = command == "serve" or os.environ.get("K3B_PREVIEW", "") not in ("", "0")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -139,9 +148,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                    lambda f=f: f.content_string)
         for f in files.documentation_pages()
     ]
-    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info, _build.today)
+    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info, _build.today,
+                        preview=_preview)
     if problems:
         _fail(problems)
+    if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
+        for src in site.withheld:
+            files.remove(files.get_file_from_path(src))
     _build.site = site
     _build.plan = plan(site, config.site_url, config.site_name)
     for src, page in _build.plan.pages.items():
@@ -171,6 +184,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)
+    banner = site.banner(src)
+    if banner:
+        markdown = defer(banner) + "\n\n" + markdown
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
         late = _deferrer(src, late=True)
