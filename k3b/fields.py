@@ -157,7 +157,8 @@ def flag(value: Any, ctx: Context) -> bool | None:
 
 # The fields every article-like type starts with.
 TEXT_FIELDS = (
-    FieldSpec("title", text, help="Überschrift, wie sie über dem Text, in Listen und in Suchmaschinen steht."),
+    FieldSpec("title", text, help="Überschrift, wie sie über dem Text, in Listen und in "
+              "Suchmaschinen steht."),
     FieldSpec("date", date, help="Tag der Veröffentlichung als JJJJ-MM-TT. Liegt er in der Zukunft, "
               "erscheint der Text erst an diesem Tag."),
     FieldSpec("authors", names, help="Wer den Text geschrieben hat, eine Zeile pro Person mit „- “ davor, "
