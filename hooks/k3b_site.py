@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
+from k3b.assemble import assemble
 from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
 from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
 from k3b.bibliography.render import head_tags
@@ -37,11 +38,11 @@ from k3b.buildlog import report
 from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
-from k3b.generated import Plan, front_matter, plan
+from k3b.generated import Plan, front_matter
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
-from k3b.site import Site, SourcePage, collect_site
+from k3b.site import Site, SourcePage
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
@@ -148,15 +149,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                    lambda f=f: f.content_string)
         for f in files.documentation_pages()
     ]
-    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info, _build.today,
-                        preview=_preview)
+    static = [f.src_uri for f in files if not f.is_documentation_page()]
+    result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
+                      site_name=config.site_name, today=_build.today, preview=_preview, info=log.info)
     if problems:
         _fail(problems)
+    site = _build.site = result.site
     if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
         for src in site.withheld:
             files.remove(files.get_file_from_path(src))
-    _build.site = site
-    _build.plan = plan(site, config.site_url, config.site_name)
+    _build.plan = result.plan
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=front_matter(page)))

@@ -22,6 +22,7 @@ from .content import ContentItem, newest_first, validate
 from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
 from .index import ContentIndex
+from .links import Link, find_links
 from .markers import check_markers
 from .problems import Problem, ProblemList
 from .publishing import DRAFT, Withheld, banner_html
@@ -82,6 +83,9 @@ class Site:
     preview: bool = False
     withheld: dict[str, Withheld] = field(default_factory=dict)  # page src → why
     notes: dict[str, list[Problem]] = field(default_factory=dict)  # draft src → problems
+    # Every page read (also withheld ones) for the checks of links and images.
+    sources: dict[str, SourcePage] = field(default_factory=dict)
+    links: dict[str, tuple[Link, ...]] = field(default_factory=dict)  # page src → links, images
 
     def is_published(self, src: str) -> bool:
         return src not in self.withheld
@@ -195,6 +199,7 @@ def collect_site(
 
 
 def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+    site.sources[page.src_path] = page
     try:
         front_matter = parse_front_matter(page.read())
     except FrontMatterError as error:
@@ -221,6 +226,10 @@ def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: Probl
                      info: Callable[[str], None]) -> ContentItem | None:
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
     intro = _topic_intro(site, page, problems)
+    with timing.phase("links"):
+        links = find_links(front_matter.body, front_matter.body_line)
+    if links:
+        site.links[page.src_path] = tuple(links)
     # Citations are found in the body as MkDocs hands it on, without its leading blank
     # lines, so that rendering can reuse them as they are.
     body = front_matter.body.lstrip("\n")
