@@ -12,6 +12,7 @@ All domain work happens in ``k3b`` (no MkDocs imports there). Order of a build:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -28,17 +29,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
+from k3b.assemble import assemble
 from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
 from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
 from k3b.bibliography.render import head_tags
+from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
+from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
-from k3b.generated import Plan, front_matter, plan
-from k3b.markers import expand_markers
+from k3b.generated import Plan, front_matter
+from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
-from k3b.render import item_header, relative_url, topic_url
-from k3b.site import Site, SourcePage, collect_site
+from k3b.render import jsonld_script, relative_url, topic_url
+from k3b.site import Site, SourcePage
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
@@ -49,11 +53,15 @@ OWN_FILE = "k3b.bib"
 @dataclass
 class _Build:
     vocabulary: Vocabulary
+    today: dt.date
     site: Site | None = None
     plan: Plan | None = None
 
 
 _build: _Build | None = None
+# The preview (`mkdocs serve`, or K3B_PREVIEW=1) shows drafts and scheduled items with a
+# banner; a build for publishing leaves them out. Set once per process in on_startup.
+_preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page: HTML comment → HTML that the search index does not see (see _deferrer).
@@ -80,6 +88,12 @@ def _fail(problems: ProblemList) -> None:
     raise PluginError(report(problems, log))
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process previews (``serve``) or builds for publishing."""
+    global _preview
+    _preview = command == "serve" or os.environ.get("K3B_PREVIEW", "") not in ("", "0")
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the vocabulary and start a fresh build state."""
     global _build
@@ -87,15 +101,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = _base(config) / (config.extra.get("k3b") or {}).get("vocabulary", "data/themen.yml")
     try:
         vocabulary = load_vocabulary(path, _shown(config, path))
+        today = build_date()
     except VocabularyError as error:
         _fail(ProblemList(error.problems))
+    except BuildDateError as error:
+        raise PluginError(str(error)) from None
     if not (config.site_url or "").startswith(("http://", "https://")):
         problems = ProblemList()
         problems.add(_shown(config, config.config_file_path or "mkdocs.yml"), 1,
                      "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche Adresse "
                      "(z. B. site_url: https://wissen.k3b.example/)")
         _fail(problems)
-    _build = _Build(vocabulary)
+    _build = _Build(vocabulary, today)
     _deferred.clear()
     _late.clear()
     _bibliographies.clear()
@@ -132,11 +149,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                    lambda f=f: f.content_string)
         for f in files.documentation_pages()
     ]
-    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info)
+    static = [f.src_uri for f in files if not f.is_documentation_page()]
+    result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
+                      site_name=config.site_name, today=_build.today, preview=_preview, info=log.info)
     if problems:
         _fail(problems)
-    _build.site = site
-    _build.plan = plan(site, config.site_url, config.site_name)
+    site = _build.site = result.site
+    if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
+        for src in site.withheld:
+            files.remove(files.get_file_from_path(src))
+    _build.plan = result.plan
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=front_matter(page)))
@@ -159,10 +181,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         topics = pub.topics
         head.append(head_tags(pub, config.site_url + page.url))
         page.meta["k3b_publication"] = True  # the template adds no site-wide description or author
-    page.meta["k3b_head"] = "\n".join(head)
+    elif item is not None:
+        head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
+    page.meta["k3b_head"] = "\n".join(h for h in head if h)
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)
+    banner = site.banner(src)
+    if banner:
+        markdown = defer(banner) + "\n\n" + markdown
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
         late = _deferrer(src, late=True)
@@ -172,7 +199,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
-        header = item_header(item)
+        header = item_header(item, site, page.url)
         # Bibliography and related content: one block at the end, one paragraph for Markdown.
         end = bibliography + related_html(site, src, page.url)
         if end:

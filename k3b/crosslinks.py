@@ -55,6 +55,6 @@ def cited_in_html(site: Site, key: str, page_url: str) -> str:
 def _cited_in_item(item: ContentItem, cache: dict[str, str]) -> str:
     """The escaped rest of an item's "Zitiert in" entry; the same on every page that lists it."""
     html = (f'{escape(item.url)}">{escape(item.title)}</a> '
-            f'<span class="k3b-related__meta">{escape(item.kind.value)}</span>')
+            f'<span class="k3b-related__meta">{escape(item.kind.label)}</span>')
     cache[item.src_path] = html
     return html

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
 
-from .content import Kind
 from .site import Entry, Site, item_entry, publication_entry
 from .topics import Topic
 
@@ -29,9 +28,9 @@ def _moment(date: dt.date | None) -> dt.datetime:
 
 
 def feed_entries(site: Site, topic: str | None = None, limit: int = FEED_LIMIT) -> list[Entry]:
-    """The newest articles, case studies and publications (optionally of one topic)."""
-    entries = [item_entry(i) for i in site.index.items.values()
-               if i.kind is not Kind.PAGE and (topic is None or topic in i.topics)]
+    """The newest items of every type in feeds, and publications (optionally of one topic)."""
+    entries = [item_entry(i) for i in site.index.content()
+               if i.kind.in_feeds and (topic is None or topic in i.topics)]
     entries += [publication_entry(p, site.publication_url(p)) for p in site.publications(topic)]
     entries.sort(key=lambda e: (e.title.casefold(), e.id))
     entries.sort(key=lambda e: _moment(e.date), reverse=True)

@@ -1,68 +1,33 @@
 """Every page and file the build generates, planned once from the collected ``Site``.
 
-A planned page has a source path (as if it lay in ``docs/``), a title and a function that
-renders its body for the URL it ends up at. If staff wrote a page at the same path (a hub
-intro ``docs/themen/<slug>.md``, ``docs/publikationen/index.md``), theirs is kept and the
-rendered part is appended to it.
+Publication pages, the paged listings of every content type and publication, topic hubs
+with their listings, and feeds; then whatever each content type adds (``ContentType.plan``).
+If staff wrote a page at the same path (a hub intro ``docs/themen/<slug>.md``,
+``docs/publikationen/index.md``), theirs is kept and the rendered part is appended to it.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from . import timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import bibtex_html, page_html
-from .content import Kind
+from .cards import listing_html
+from .content import CONTENT_TYPES, ContentType, Listing
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
 from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
-from .render import item_list
+from .plan import Plan, PlannedFile, PlannedPage, front_matter
 from .site import PUBLICATIONS, Site
 from .topics import Topic
 
-Render = Callable[[str], str]
-
-
-@dataclass(frozen=True)
-class PlannedPage:
-    src: str
-    title: str
-    description: str
-    render: Render
-    search: bool = True
-    publication: str = ""  # the BibTeX key, on a publication's own page
-    # Parts that are not searchable content (links to other pages): the adapter adds them
-    # after the search index has seen the page.
-    late: Render | None = None
-
-
-@dataclass(frozen=True)
-class PlannedFile:
-    src: str
-    content: bytes
-
-
-@dataclass
-class Plan:
-    pages: dict[str, PlannedPage]
-    files: list[PlannedFile]
-
-
-def front_matter(page: PlannedPage) -> str:
-    """Front matter for a generated page (JSON strings are valid YAML)."""
-    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}",
-             f"summary: {json.dumps(page.description, ensure_ascii=False)}"]
-    if not page.search:
-        lines += ["search:", "  exclude: true"]
-    return "\n".join(lines + ["---", ""])
+__all__ = ["Plan", "PlannedFile", "PlannedPage", "front_matter", "plan"]
 
 
 def plan(site: Site, site_url: str, site_name: str) -> Plan:
-    result = Plan({}, [])
+    result = Plan()
     with timing.phase("listings"):
         _publications(site, result)
         _section_listings(site, result)
@@ -75,13 +40,14 @@ def plan(site: Site, site_url: str, site_name: str) -> Plan:
         for topic in site.vocabulary.topics:
             result.files.append(PlannedFile(f"themen/{topic.slug}/feed.xml",
                                             topic_feed(site, topic, site_url, site_name)))
+    with timing.phase("types"):
+        for kind in CONTENT_TYPES:
+            kind.plan(site, result)
     return result
 
 
 def _add(result: Plan, page: PlannedPage) -> None:
-    result.pages[page.src] = page
-
-
+    result.add(page)
 def _publications(site: Site, result: Plan) -> None:
     vocabulary = site.vocabulary
     for pub in site.bibliography.entries.values():
@@ -128,33 +94,41 @@ def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, d
     _paged(result, paging, title, description, render_page, search_first=True)
 
 
-def _paged_items(site: Site, result: Plan, items, base: str, title: str, description: str,
-                 first_page: bool) -> None:
+def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, title: str,
+                 description: str, first_page: bool, listing: Listing | None = None) -> None:
     paging = Paging(base, len(items), ARTICLES_PER_PAGE)
+    intro = listing.intro if listing else None
 
     def render_page(number: int, page_url: str) -> str:
-        listing = item_list(list(paging.items(items, number)), site.vocabulary, page_url)
-        return listing + "\n\n" + pager_html(paging, number, page_url)
+        body = listing_html(kind, list(paging.items(items, number)), site, page_url,
+                            listing.group if listing else None)
+        head = intro(page_url) + "\n\n" if intro and number == 1 else ""
+        return head + body + "\n\n" + pager_html(paging, number, page_url)
 
-    _paged(result, paging, title, description, render_page, first=1 if first_page else 2)
+    _paged(result, paging, title, description, render_page, first=1 if first_page else 2,
+           search_first=bool(listing and listing.search))
 
 
 def _section_listings(site: Site, result: Plan) -> None:
-    """Pages 2…n of /artikel/ and /fallbeispiele/ (page 1 is the staff-written index)."""
-    for kind, base, title in ((Kind.ARTICLE, "artikel/", "Artikel"),
-                              (Kind.CASE_STUDY, "fallbeispiele/", "Fallbeispiele")):
-        _paged_items(site, result, site.index.of_kind(kind), base, title, f"Alle {title}.", first_page=False)
+    """Pages 2…n of each type's listing, /artikel/ … (page 1 is the staff-written index),
+    and the type's own listings (case studies per Land)."""
+    for kind in CONTENT_TYPES:
+        _paged_items(site, result, kind, site.index.of_kind(kind), f"{kind.name}/", kind.plural,
+                     f"Alle {kind.plural}.", first_page=False)
+        for listing in kind.listings(site):
+            _paged_items(site, result, kind, listing.items, listing.base, listing.title,
+                         listing.description, first_page=True, listing=listing)
 
 
 def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
     def render(page_url: str) -> str:
         return hub_sections(site, topic, counts[topic.slug], page_url)
     _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render))
-    for kind, what, label in ((Kind.ARTICLE, "artikel", "Artikel"),
-                              (Kind.CASE_STUDY, "fallbeispiele", "Fallbeispiele")):
-        _paged_items(site, result, site.index.of_kind(kind, topic.slug), topic_listing_url(topic, what),
-                     f"{label} zum Thema {topic.label}", f"Alle {label} zum Thema {topic.label}.",
-                     first_page=True)
+    for kind in CONTENT_TYPES:
+        if kind.on_hubs:
+            _paged_items(site, result, kind, site.index.of_kind(kind, topic.slug),
+                         topic_listing_url(topic, kind.name), f"{kind.plural} zum Thema {topic.label}",
+                         f"Alle {kind.plural} zum Thema {topic.label}.", first_page=True)
     _paged_publications(site, result, site.publications(topic.slug),
                         topic_listing_url(topic, "publikationen"), f"Publikationen zum Thema {topic.label}",
                         f"Alle Publikationen zum Thema {topic.label}.")

@@ -1,19 +1,23 @@
-"""Topic hubs: one page per topic joining articles, case studies and publications.
+"""Topic hubs: one page per topic joining every content type and the publications.
 
 A hub shows the newest few of each type (its size does not grow with the site) and links
-to the full, paged listing of the topic for each type.
+to the full, paged listing of the topic for each type. The sections come from the
+content-type registry (types with ``on_hubs``) plus the publications, ordered by
+``hub_order``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
 from .bibliography.model import Publication
-from .content import Kind
-from .render import item_list, relative_url, topic_url
-from .site import Site, publication_date
+from .cards import item_list
+from .content import CONTENT_TYPES
+from .render import relative_url, topic_url
+from .site import PUBLICATIONS, Site, publication_date
 from .topics import Topic
 
 HUB_LIMIT = 5
@@ -21,24 +25,63 @@ CHART_YEARS = 12
 
 
 @dataclass(frozen=True)
+class Section:
+    """One kind of thing a hub shows: a content type's items, or the publications."""
+
+    name: str  # folder and listing URL part: "artikel", "publikationen"
+    label: str
+    plural: str
+    heading: str
+    order: int
+    newest: Callable[[Site, Topic, str], str]  # (site, topic, page_url) → list HTML
+
+
+def _items_section(kind) -> Section:
+    def newest(site: Site, topic: Topic, page_url: str) -> str:
+        items = site.index.of_kind(kind, topic.slug)
+        newest = item_list(items[:HUB_LIMIT], site.vocabulary, page_url, 3)
+        return kind.hub_intro(items, site, page_url) + newest
+    return Section(kind.name, kind.label, kind.plural, kind.hub_heading, kind.hub_order, newest)
+
+
+def _publications_newest(site: Site, topic: Topic, page_url: str) -> str:
+    return '<ul class="k3b-pubs">' + "".join(
+        publication_card(p, page_url, site.publication_url(p))
+        for p in site.publications(topic.slug)[:HUB_LIMIT]) + "</ul>"
+
+
+_PUBLICATIONS = Section(PUBLICATIONS, "Publikation", "Publikationen", "Publikationen", 30,
+                        _publications_newest)
+SECTIONS: tuple[Section, ...] = tuple(sorted(
+    [_items_section(kind) for kind in CONTENT_TYPES if kind.on_hubs] + [_PUBLICATIONS],
+    key=lambda s: s.order))
+
+
+@dataclass(frozen=True)
 class TopicCounts:
-    articles: int
-    case_studies: int
-    publications: int
+    """Items of one topic per section name, in the order of ``SECTIONS``."""
+
+    by_section: tuple[tuple[str, int], ...]
+
+    def __getitem__(self, name: str) -> int:
+        return dict(self.by_section)[name]
 
     @property
     def total(self) -> int:
-        return self.articles + self.case_studies + self.publications
+        return sum(n for _, n in self.by_section)
 
 
 def topic_counts(site: Site) -> dict[str, TopicCounts]:
-    """Items per topic and type, for every topic of the vocabulary (also those with none)."""
-    articles = site.index.topic_counts(Kind.ARTICLE)
-    cases = site.index.topic_counts(Kind.CASE_STUDY)
+    """Items per topic and section, for every topic of the vocabulary (also those with none)."""
+    per_section: dict[str, Counter[str]] = {}
+    for kind in CONTENT_TYPES:
+        if kind.on_hubs:
+            per_section[kind.name] = site.index.topic_counts(kind)
     pubs: Counter[str] = Counter()
     for pub in site.bibliography.entries.values():
         pubs.update(pub.topics)
-    return {t.slug: TopicCounts(articles[t.slug], cases[t.slug], pubs[t.slug])
+    per_section[PUBLICATIONS] = pubs
+    return {t.slug: TopicCounts(tuple((s.name, per_section[s.name][t.slug]) for s in SECTIONS))
             for t in site.vocabulary.topics}
 
 
@@ -47,9 +90,7 @@ def count_text(number: int, singular: str, plural: str) -> str:
 
 
 def counts_text(counts: TopicCounts) -> str:
-    return ", ".join((count_text(counts.articles, "Artikel", "Artikel"),
-                      count_text(counts.case_studies, "Fallbeispiel", "Fallbeispiele"),
-                      count_text(counts.publications, "Publikation", "Publikationen")))
+    return ", ".join(count_text(counts[s.name], s.label, s.plural) for s in SECTIONS)
 
 
 def topic_overview(site: Site, counts: dict[str, TopicCounts], page_url: str) -> str:
@@ -73,7 +114,7 @@ def publication_card(pub: Publication, page_url: str, url: str) -> str:
 
 
 def topic_listing_url(topic: Topic, what: str) -> str:
-    """The full listing of one type for a topic: ``themen/<slug>/artikel/``."""
+    """The full listing of one section for a topic: ``themen/<slug>/artikel/``."""
     return f"{topic_url(topic)}{what}/"
 
 
@@ -81,41 +122,41 @@ def hub_sections(site: Site, topic: Topic, counts: TopicCounts, page_url: str) -
     """Everything below a hub's intro (the vocabulary's description if staff wrote none)."""
     intro = "" if topic.slug in site.intros else f'<p class="k3b-hub__intro">{escape(topic.description)}</p>'
     if counts.total == 0:
-        return intro + ('<p class="k3b-empty">Zu diesem Thema gibt es noch keine Inhalte. Neue Artikel, '
-                        "Fallbeispiele und Publikationen erscheinen hier automatisch.</p>")
+        return intro + ('<p class="k3b-empty">Zu diesem Thema gibt es noch keine Inhalte. Neue '
+                        f"{_names(SECTIONS)} erscheinen hier automatisch.</p>")
     feed = escape(relative_url(page_url, f"{topic_url(topic)}feed.xml"))
     parts = [intro, f'<p class="k3b-hub__counts">{counts_text(counts)} · '
              f'<a class="k3b-feed-link" href="{feed}">Thema abonnieren (Atom-Feed)</a></p>']
-    sections = (
-        ("artikel", "Neueste Artikel", "Alle Artikel zum Thema", counts.articles,
-         lambda: item_list(site.index.of_kind(Kind.ARTICLE, topic.slug)[:HUB_LIMIT],
-                           site.vocabulary, page_url, 3)),
-        ("fallbeispiele", "Fallbeispiele", "Alle Fallbeispiele zum Thema", counts.case_studies,
-         lambda: item_list(site.index.of_kind(Kind.CASE_STUDY, topic.slug)[:HUB_LIMIT],
-                           site.vocabulary, page_url, 3)),
-        ("publikationen", "Publikationen", "Alle Publikationen zum Thema", counts.publications,
-         lambda: '<ul class="k3b-pubs">' + "".join(
-             publication_card(p, page_url, site.publication_url(p))
-             for p in site.publications(topic.slug)[:HUB_LIMIT]) + "</ul>"),
-    )
-    for what, heading, more, number, render in sections:
-        parts.append(f'<h2 id="{what}">{heading}</h2>')
+    for section in SECTIONS:
+        number = counts[section.name]
+        parts.append(f'<h2 id="{section.name}">{section.heading}</h2>')
         if number == 0:
             parts.append('<p class="k3b-empty">Noch keine Einträge.</p>')
             continue
-        parts.append(render())
-        href = escape(relative_url(page_url, topic_listing_url(topic, what)))
-        parts.append(f'<p><a class="k3b-more" href="{href}">{more} anzeigen ({number})</a></p>')
+        parts.append(section.newest(site, topic, page_url))
+        href = escape(relative_url(page_url, topic_listing_url(topic, section.name)))
+        parts.append(f'<p><a class="k3b-more" href="{href}">Alle {section.plural} zum Thema anzeigen '
+                     f"({number})</a></p>")
     parts.append(year_chart(site, topic))
     return "\n".join(parts)
 
 
+def _names(things) -> str:
+    """„Artikel, Fallbeispiele und Publikationen“ from anything with a ``plural``."""
+    plurals = [t.plural for t in things]
+    return plurals[0] if len(plurals) == 1 else ", ".join(plurals[:-1]) + " und " + plurals[-1]
+
+
+CHART_TYPES = tuple(kind for kind in CONTENT_TYPES if kind.in_year_chart)
+
+
 def per_year(site: Site, topic: Topic) -> list[tuple[int, int, int]]:
-    """(year, articles and case studies, publications) for the last CHART_YEARS years with data."""
+    """(year, texts, publications) for the last CHART_YEARS years with data; texts are the
+    items of the types counted in the chart (articles and case studies)."""
     texts: Counter[int] = Counter()
     pubs: Counter[int] = Counter()
     for item in site.index.items.values():
-        if item.kind is not Kind.PAGE and item.date and topic.slug in item.topics:
+        if item.kind in CHART_TYPES and item.date and topic.slug in item.topics:
             texts[item.date.year] += 1
     for pub in site.bibliography.entries.values():
         date = publication_date(pub)
@@ -134,26 +175,28 @@ def year_chart(site: Site, topic: Topic) -> str:
     rows = per_year(site, topic)
     if not rows:
         return ""
+    texts = _names(CHART_TYPES)
+    everything = _names((*CHART_TYPES, _PUBLICATIONS))
     top = max(max(t, p) for _, t, p in rows) or 1
     bar, gap, height = 8, 6, 80
     width = len(rows) * (2 * bar + gap)
     bars = []
-    for i, (year, texts, pubs) in enumerate(rows):
+    for i, (year, count, pubs) in enumerate(rows):
         x = i * (2 * bar + gap)
-        for offset, value, css in ((0, texts, "k3b-bar--texts"), (bar, pubs, "k3b-bar--pubs")):
+        for offset, value, css in ((0, count, "k3b-bar--texts"), (bar, pubs, "k3b-bar--pubs")):
             h = round(height * value / top)
             bars.append(f'<rect class="{css}" x="{x + offset}" y="{height - h}" width="{bar}" height="{h}"/>')
         if i == 0 or i == len(rows) - 1:
             bars.append(f'<text x="{x}" y="{height + 12}">{year}</text>')
     svg = (f'<svg class="k3b-chart" viewBox="0 -4 {width} {height + 18}" role="img" '
            f'aria-labelledby="k3b-chart-title" focusable="false">'
-           f'<title id="k3b-chart-title">Artikel, Fallbeispiele und Publikationen zum Thema '
+           f'<title id="k3b-chart-title">{everything} zum Thema '
            f'{escape(topic.label)} pro Jahr, {rows[0][0]} bis {rows[-1][0]}</title>{"".join(bars)}</svg>')
     body = "".join(f'<tr><th scope="row">{y}</th><td>{t}</td><td>{p}</td></tr>' for y, t, p in rows)
     table = ('<table class="k3b-chart-table"><caption>Inhalte pro Jahr</caption><thead><tr>'
-             '<th scope="col">Jahr</th><th scope="col">Artikel und Fallbeispiele</th>'
+             f'<th scope="col">Jahr</th><th scope="col">{texts}</th>'
              f'<th scope="col">Publikationen</th></tr></thead><tbody>{body}</tbody></table>')
-    legend = ('<p class="k3b-chart-legend"><span class="k3b-key k3b-bar--texts"></span> Artikel und '
-              'Fallbeispiele <span class="k3b-key k3b-bar--pubs"></span> Publikationen</p>')
+    legend = (f'<p class="k3b-chart-legend"><span class="k3b-key k3b-bar--texts"></span> {texts} '
+              '<span class="k3b-key k3b-bar--pubs"></span> Publikationen</p>')
     return (f'<h2 id="verlauf">Verlauf</h2><figure class="k3b-figure">{svg}{legend}'
             f"<details><summary>Daten als Tabelle</summary>{table}</details></figure>")

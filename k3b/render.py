@@ -1,16 +1,16 @@
-"""HTML snippets for listings and page headers.
+"""Small HTML pieces every part of the site uses: German dates, relative links, topic chips.
 
-Every value that comes from front matter is untrusted and escaped here. Links are
-relative to the page they appear on, so the site works under any base path.
+Every value that comes from front matter is untrusted and escaped where it is written. Links
+are relative to the page they appear on, so the site works under any base path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 from html import escape
 
-from .content import ContentItem, Kind
 from .topics import Topic, Vocabulary
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -62,56 +62,20 @@ def topic_chips(slugs: tuple[str, ...], vocabulary: Vocabulary, page_url: str) -
     return f'<ul class="k3b-topics" aria-label="Themen" data-search-exclude>{chips}</ul>'
 
 
-def _meta_line(item: ContentItem) -> str:
-    parts = []
-    if item.date:
-        parts.append(f'<time datetime="{item.date.isoformat()}">{german_date(item.date)}</time>')
-    parts.append(escape(item.kind.value))
-    if item.case:
-        parts.append(escape(f"{item.case.kommune}, {item.case.bundesland}"))
-        if item.case.fictional:
-            parts.append('<span class="k3b-fictional">Fiktives Beispiel</span>')
-    return " · ".join(parts)
-
-
-def item_card(item: ContentItem, vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
-    """One entry of a listing: title link, date and type, summary, topic chips."""
-    href = escape(relative_url(page_url, item.url))
-    return (
-        f'<li class="k3b-card"><article>'
-        f'<h{level} class="k3b-card__title"><a href="{href}">{escape(item.title)}</a></h{level}>'
-        f'<p class="k3b-card__meta">{_meta_line(item)}</p>'
-        f'<p class="k3b-card__summary">{escape(item.summary)}</p>'
-        f"{topic_chips(item.topics, vocabulary, page_url)}"
-        f"</article></li>"
-    )
-
-
-def item_list(items: list[ContentItem], vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
-    if not items:
-        return '<p class="k3b-empty">Noch keine Einträge.</p>'
-    cards = "\n".join(item_card(item, vocabulary, page_url, level) for item in items)
-    return f'<ul class="k3b-list">\n{cards}\n</ul>'
-
-
-def item_header(item: ContentItem) -> str:
-    """Date and authors under the title; for case studies, a table of the case's facts."""
-    if item.kind is Kind.PAGE:
+def jsonld_script(data: dict | None) -> str:
+    """``<script type="application/ld+json">`` for ``data``; "" for None."""
+    if not data:
         return ""
-    line = _meta_line(item)
-    if item.authors:
-        line += " · " + escape(", ".join(item.authors))
-    html = f'<p class="k3b-byline">{line}</p>'
-    if item.case:
-        c = item.case
-        rows = (
-            ("Kommune", c.kommune), ("Landkreis", c.landkreis), ("Bundesland", c.bundesland),
-            ("Zeitraum", c.period), ("Phase", c.phase), ("Beteiligte", ", ".join(c.actors)),
-            ("Vorgehen", c.approach), ("Ergebnis", c.outcome),
-        )
-        body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-        html += (
-            '<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
-            f"<tbody>{body}</tbody></table>"
-        )
-    return html
+    # "</" must not appear inside <script>; json.dumps leaves "<" alone, so escape it.
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+def page_url(src: str) -> str:
+    """The URL of the page made from ``src`` (below ``docs/``), with directory URLs as MkDocs
+    makes them: ``artikel/x.md`` → ``artikel/x/``, ``artikel/index.md`` → ``artikel/``."""
+    folder, _, name = src.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    if stem in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{stem}/" if folder else f"{stem}/"

@@ -18,11 +18,14 @@ from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
 from .citations import Citation, CitedWork, cited_keys, find_citations, labels
-from .content import ContentItem, Kind, validate
+from .content import ContentItem, newest_first, validate
+from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
-from .index import ContentIndex, newest_first
+from .index import ContentIndex
+from .links import Link, find_links
 from .markers import check_markers
-from .problems import ProblemList
+from .problems import Problem, ProblemList
+from .publishing import DRAFT, Withheld, banner_html
 from .related import Node, related
 from .render import relative_url
 from .topics import Vocabulary
@@ -48,7 +51,7 @@ class Entry:
     """What listings, hubs, feeds and "Verwandte Inhalte" show of any item."""
 
     id: str
-    kind: str  # "Artikel", "Fallbeispiel", "Publikation"
+    kind: str  # the type's label: "Artikel", "Fallbeispiel", "Publikation"
     title: str
     url: str
     date: dt.date | None
@@ -74,6 +77,26 @@ class Site:
     # by page src, cited works by key (render_citations' memo).
     fragments: dict[str, str] = field(default_factory=dict)
     cited_works: dict[str, CitedWork] = field(default_factory=dict)
+    # The preview (`make serve`) shows drafts and scheduled items; the published build
+    # leaves every page in ``withheld`` out. Problems of a draft do not stop a build: they
+    # are its ``notes``, shown in its banner.
+    preview: bool = False
+    withheld: dict[str, Withheld] = field(default_factory=dict)  # page src → why
+    notes: dict[str, list[Problem]] = field(default_factory=dict)  # draft src → problems
+    # Every page read (also withheld ones) for the checks of links and images.
+    sources: dict[str, SourcePage] = field(default_factory=dict)
+    links: dict[str, tuple[Link, ...]] = field(default_factory=dict)  # page src → links, images
+
+    def is_published(self, src: str) -> bool:
+        return src not in self.withheld
+
+    def banner(self, src: str) -> str:
+        """The preview's banner for a draft or scheduled page; "" in the published build."""
+        held = self.withheld.get(src)
+        if not self.preview or held is None:
+            return ""
+        notes = [f"Zeile {p.line}: {p.message}" for p in sorted(self.notes.get(src, ()))]
+        return banner_html(held.status, held.release, notes)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
         # One flat tuple per text, (start, end, line, number of items, key, prefix, locator,
@@ -123,7 +146,7 @@ class Site:
 
 
 def item_entry(item: ContentItem) -> Entry:
-    return Entry(item.src_path, item.kind.value, item.title, item.url, item.date, item.summary, item.topics)
+    return Entry(item.src_path, item.kind.label, item.title, item.url, item.date, item.summary, item.topics)
 
 
 def publication_date(pub: Publication) -> dt.date | None:
@@ -143,12 +166,24 @@ def collect_site(
     bibliography: Bibliography,
     problems: ProblemList,
     info: Callable[[str], None] = lambda line: None,
+    today: dt.date | None = None,
+    preview: bool = False,
 ) -> Site:
-    """Validate every page, check its citations, and build the cross-references."""
-    site = Site(vocabulary, ContentIndex(vocabulary), bibliography)
+    """Validate every page, check its citations, and build the cross-references.
+
+    ``today`` is the build date (``k3b.builddate``): it decides which events are upcoming
+    and which items are published yet. With ``preview`` drafts and scheduled items are part
+    of the site (``make serve``); without, they are only listed in ``Site.withheld``.
+    """
+    site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography,
+                preview=preview)
+    displays: dict[str, str] = {}
     with timing.phase("content"):
         for page in pages:
             _read_page(site, page, problems, info)
+            displays[page.src_path] = page.display
+        for item in site.index.content():  # references between items, once all are known
+            item.kind.check_site(item, site, Context("", 1, displays[item.src_path], problems, vocabulary))
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
         # Who cites what, newest text first: one walk over the texts in that order.
@@ -164,6 +199,7 @@ def collect_site(
 
 
 def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+    site.sources[page.src_path] = page
     try:
         front_matter = parse_front_matter(page.read())
     except FrontMatterError as error:
@@ -172,8 +208,28 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     except (OSError, ValueError):
         problems.add(page.display, 1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert")
         return
+    if front_matter.data.get("draft") is True:
+        # A draft may be unfinished: its problems are notes, not errors.
+        notes = ProblemList()
+        item = _read_valid_page(site, page, front_matter, notes, info)
+        if notes:
+            site.notes[page.src_path] = notes.items
+            for note in notes.lines():
+                info(f"{note} (im Entwurf noch erlaubt, beim Veröffentlichen ein Fehler)")
+        if item is None:
+            site.withheld[page.src_path] = Withheld(page.url, DRAFT)
+        return
+    _read_valid_page(site, page, front_matter, problems, info)
+
+
+def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: ProblemList,
+                     info: Callable[[str], None]) -> ContentItem | None:
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
-    _check_topic_intro(site, page, problems)
+    intro = _topic_intro(site, page, problems)
+    with timing.phase("links"):
+        links = find_links(front_matter.body, front_matter.body_line)
+    if links:
+        site.links[page.src_path] = tuple(links)
     # Citations are found in the body as MkDocs hands it on, without its leading blank
     # lines, so that rendering can reuse them as they are.
     body = front_matter.body.lstrip("\n")
@@ -183,33 +239,44 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
             for key, _prefix, _locator in items:
                 if site.bibliography.get(key) is None and key not in site.bibliography.broken:
                     problems.add(page.display, line, _unknown_source(key, site.bibliography))
-    item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display)
+    item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display,
+                    site.index.today)
     if item is None:
-        return
+        return None
+    if item.status:
+        site.withheld[item.src_path] = Withheld(item.url, item.status, item.release)
+        if not site.preview:
+            return item
+    if intro:
+        site.intros[intro] = page.src_path
     site.index.add(item)
     keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
     if keys:
         site.citations[item.src_path] = tuple(keys)
         site.remember_citations(item.src_path, body, citations)
-    if item.kind is not Kind.PAGE and not item.topics:
+    if item.kind.is_content and not item.topics:
         info(f"{page.display}: keine Themen angegeben und keine erkannt")
     elif item.detections:
         info(f"{page.display}: Themen erkannt: " + ", ".join(d.explain() for d in item.detections))
+    return item
 
 
-def _check_topic_intro(site: Site, page: SourcePage, problems: ProblemList) -> None:
-    """``docs/themen/<slug>.md`` is a hub's intro; its slug must be in the vocabulary."""
+def _topic_intro(site: Site, page: SourcePage, problems: ProblemList) -> str:
+    """``docs/themen/<slug>.md`` is a hub's intro; its slug must be in the vocabulary.
+
+    Returns the slug of the hub it introduces, or "".
+    """
     parts = page.src_path.split("/")
     if len(parts) != 2 or parts[0] != TOPICS or parts[1] == "index.md" or not parts[1].endswith(".md"):
-        return
+        return ""
     slug = parts[1][:-3]
     if site.vocabulary.by_slug(slug) is not None:
-        site.intros[slug] = page.src_path
-        return
+        return slug
     close = difflib.get_close_matches(slug, [t.slug for t in site.vocabulary.topics], n=1)
     hint = f" – meinten Sie „{close[0]}.md“?" if close else ""
     problems.add(page.display, 1, f"kein Thema „{slug}“ im Vokabular: eine Themenseite braucht "
                  f"einen Eintrag in der Themenliste{hint}")
+    return ""
 
 
 def _unknown_source(key: str, bibliography: Bibliography) -> str:
@@ -222,7 +289,7 @@ def _nodes(site: Site) -> list[Node]:
     nodes = [
         Node(item.src_path, item.title, item.date.toordinal() if item.date else 0,
              frozenset(item.topics), frozenset(site.citations.get(item.src_path, ())))
-        for item in site.index.items.values() if item.kind is not Kind.PAGE
+        for item in site.index.content() if item.kind.in_related
     ]
     for pub in site.bibliography.entries.values():
         date = publication_date(pub)

@@ -36,7 +36,7 @@ def load_text(tmp_path, text: str):
     ("electronic", "online", "Online-Quelle", "online"),
     ("www", "online", "Online-Quelle", "online"),
     ("report", "report", "Bericht", "report"),
-    ("techreport", "report", "Technischer Bericht", "techreport"),
+    ("techreport", "report", "Bericht", "report"),
     ("thesis", "thesis", "Hochschulschrift", "thesis"),
     ("phdthesis", "thesis", "Dissertation", "phdthesis"),
     ("mastersthesis", "thesis", "Masterarbeit", "mathesis"),

@@ -78,7 +78,10 @@ TYPE_ALIASES: dict[str, tuple[str, str]] = {
     "www": ("online", ""),
     "mastersthesis": ("thesis", "mathesis"),
     "phdthesis": ("thesis", "phdthesis"),
-    "techreport": ("report", "techreport"),
+    # biber sets type = techreport, which German biblatex prints „Technischer Bericht“; for
+    # the reports of ministries and agencies that Zotero exports as @techreport that is wrong,
+    # so a @techreport without its own type is just a „Bericht“.
+    "techreport": ("report", ""),
 }
 # Classic BibTeX's required fields (btxdoc) for the BibTeX types that are aliases.
 # Only the title and the book of a conference paper are essential.

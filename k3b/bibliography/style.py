@@ -165,7 +165,8 @@ def _body(work: Work) -> list[str]:
         return _in_book(work)
     parts = _volume_edition_series(work)
     if kind == "report":
-        parts.append(_sentence(" ".join(v for v in (work.kind or "Bericht", get("number")) if v)))
+        if work.kind or get("number"):
+            parts.append(_sentence(" ".join(v for v in (work.kind or "Bericht", get("number")) if v)))
         parts.append(_sentence(_place(work, "institution")))
     elif kind == "thesis":
         parts.append(_sentence(", ".join(v for v in (work.kind or "Hochschulschrift", get("institution"),

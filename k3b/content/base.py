@@ -1,0 +1,165 @@
+"""What every content type is made of: the type's description and the validated item.
+
+A content type is one module in this package: a subclass of ``ContentType`` and its one
+instance. It says where its files lie (the folder below ``docs/``, which is also the first
+part of its URLs), which front matter fields it has, how its cards and facts look, how its
+items are ordered, and where it appears (hubs, feeds, related content, search).
+Listings, hubs, feeds and the generated pages iterate over ``k3b.content.CONTENT_TYPES``
+and never name a type, so adding one touches neither them nor the MkDocs hook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from ..detection import Detection
+from ..fields import COMMON_FIELDS, Context, FieldSpec
+from ..frontmatter import FrontMatter
+from ..render import german_date
+
+if TYPE_CHECKING:
+    from ..plan import Plan
+    from ..site import Site
+
+
+@dataclass(frozen=True, slots=True)
+class ContentItem:
+    """A validated page of any content type."""
+
+    kind: ContentType
+    src_path: str
+    url: str
+    title: str
+    date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    summary: str = ""
+    topics: tuple[str, ...] = ()
+    detections: tuple[Detection, ...] = ()
+    details: Any = None  # the type's own facts (a frozen dataclass), or None
+    status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
+    release: dt.date | None = None  # the day it is published from (ContentType.published_on)
+
+    @property
+    def topics_detected(self) -> bool:
+        return bool(self.detections)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A paged listing of a type's own (the case studies of one Land), planned like the full one."""
+
+    base: str  # URL of page 1: "fallbeispiele/brandenburg/"
+    title: str
+    description: str
+    items: Sequence[ContentItem]  # in the order shown
+    intro: Callable[[str], str] | None = None  # page_url → HTML above the first page
+    group: Callable[[ContentItem], str] | None = None  # headings; None: the type's ``group``
+    search: bool = True  # page 1 in the search index
+
+
+def newest_first(items: Sequence[ContentItem]) -> list[ContentItem]:
+    """Newest first; same day by title, so the order never depends on file order."""
+    by_title = sorted(items, key=lambda i: (i.title.casefold(), i.src_path))
+    return sorted(by_title, key=lambda i: i.date.toordinal() if i.date else 0, reverse=True)
+
+
+class ContentType:
+    """A kind of Markdown content. Subclasses set the attributes and override the hooks."""
+
+    name = ""  # folder below docs/ and URL ("artikel"); also typ= in placeholders
+    label = ""  # one item, as the site shows it ("Artikel")
+    plural = ""  # several ("Artikel")
+    fields: tuple[FieldSpec, ...] = ()
+    detect_topics = True  # missing topics are detected from the text
+    on_hubs = True  # a section on every topic hub, and a topic listing per type
+    hub_heading = ""  # that section's heading ("Neueste Artikel")
+    hub_order = 100  # sections on hubs and counts are sorted by it
+    in_year_chart = True  # counted in a hub's chart of texts per year
+    in_feeds = True
+    in_related = True  # "Verwandte Inhalte" shows and ranks it
+    in_search = True
+
+    @property
+    def all_fields(self) -> tuple[FieldSpec, ...]:
+        """The type's own fields and those every page has (``draft``, the teaser image)."""
+        return self.fields + COMMON_FIELDS
+
+    @property
+    def is_content(self) -> bool:
+        """False only for plain pages (about, legal, listings)."""
+        return bool(self.name)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name or 'page'}>"
+
+    # --- validation ---------------------------------------------------------------------
+
+    def check(self, values: dict[str, Any], fm: FrontMatter, context: Context) -> None:
+        """Checks across fields, after each field was read; add problems through ``context``."""
+
+    def details(self, values: dict[str, Any]) -> Any:
+        """The type's own facts from the cleaned ``values``, kept as ``ContentItem.details``."""
+        return None
+
+    def date_of(self, values: dict[str, Any]) -> dt.date | None:
+        """The date an item is listed, sorted and announced by."""
+        return values.get("date")
+
+    def published_on(self, values: dict[str, Any]) -> dt.date | None:
+        """The day an item is published from; before it, the published build leaves it out.
+
+        ``date`` by default. A type whose ``date`` means something else (an event's day)
+        overrides this, or returns None to publish its items at once.
+        """
+        return values.get("date")
+
+    def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
+        """Checks that need the whole site (references to other items), once all are read."""
+
+    # --- order and presentation ---------------------------------------------------------
+
+    def ordered(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
+        """How listings and hubs order the type's items."""
+        return newest_first(items)
+
+    def meta_parts(self, item: ContentItem) -> list[str]:
+        """The escaped parts of a card's meta line: date, type, and the type's own."""
+        parts = []
+        if item.date:
+            parts.append(f'<time datetime="{item.date.isoformat()}">{german_date(item.date)}</time>')
+        parts.append(escape(self.label))
+        return parts
+
+    def group(self, item: ContentItem, today: dt.date) -> str:
+        """The heading of the group an item stands under in the type's full listing
+        (a Bundesland, „Vergangene Veranstaltungen“); "" lists all items without groups.
+        ``ordered`` must keep the items of a group together."""
+        return ""
+
+    def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
+        """HTML below an item's byline, such as a case study's table of facts."""
+        return ""
+
+    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any] | None:
+        """The item's schema.org description for ``<head>``; ``url`` is absolute."""
+        return None
+
+    def plan(self, site: Site, plan: Plan) -> None:
+        """Pages and files of the type's own beyond its items and listings (calendars …)."""
+
+    def listings(self, site: Site) -> Sequence[Listing]:
+        """Paged listings of the type's own besides the full one and those per topic."""
+        return ()
+
+    def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        """HTML above the first page of the type's full listing (a map, a filter); ``items``
+        are all of the type's items."""
+        return ""
+
+    def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        """HTML above the type's section on a topic hub; ``items`` are all of the topic's."""
+        return ""

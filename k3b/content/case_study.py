@@ -1,0 +1,204 @@
+"""Fallbeispiel: a local conflict and how it was advised.
+
+``docs/fallbeispiele/<slug>.md`` → ``/fallbeispiele/<slug>/``. Besides the article fields
+it has the facts of the case, shown as a table under the byline. Its Landkreis is checked
+against the official list (``k3b.kreise``) and must lie in its Bundesland; a fictional case
+(``fictional: true``) may name an invented Kreis and counts only for its Land.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from .. import fields as f
+from ..frontmatter import FrontMatter
+from ..kreise import Kreis, check_kreis
+from ..regions import BUNDESLAENDER, LAENDER, Land, land_named
+from ..render import relative_url
+from . import case_places as places
+from .base import ContentItem, ContentType, Listing, newest_first
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from ..site import Site
+
+PHASES = ("Analyse", "Beratung", "Umsetzung", "Abgeschlossen")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetails:
+    """The structured facts of a case study."""
+
+    kommune: str
+    landkreis: str
+    bundesland: str
+    period: str
+    phase: str
+    actors: tuple[str, ...]
+    approach: str
+    outcome: str
+    fictional: bool
+    kreis: Kreis | None = None  # the official Kreis; None for fictional cases
+    years: tuple[int, int | None] = (0, 0)  # first and last year of ``period``; None: ongoing
+
+    @property
+    def land(self) -> Land:
+        return land_named(self.bundesland)
+
+    @property
+    def place_label(self) -> str:
+        """The Kreis as the site names it, or as written for a fictional one."""
+        return self.kreis.full_label if self.kreis else self.landkreis
+
+
+def ags(value: Any, ctx: f.Context) -> str | None:
+    """A Kreis' AGS, five digits („09184“); YAML reads 12054 as a number, which is fine."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 16999:
+        value = f"{value:05d}"
+    raw = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if re.fullmatch(r"\d{8}", raw):
+        ctx.fail(f"„{raw}“ ist ein Gemeindeschlüssel – für den Kreis genügen die ersten fünf Ziffern: "
+                 f"„{raw[:5]}“")
+        return None
+    if not re.fullmatch(r"\d{5}", raw):
+        ctx.fail(f"„{value}“ ist kein Kreisschlüssel – fünf Ziffern in Anführungszeichen, "
+                 'z. B. ags: "09184"')
+        return None
+    return raw
+
+
+def period_years(period: str) -> tuple[int, int | None]:
+    """„2022–2024“ → (2022, 2024), „seit 2023“ → (2023, None), „2021“ → (2021, 2021)."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
+    ongoing = len(years) == 1 and re.search(r"\b(seit|ab)\b", period, re.IGNORECASE)
+    return min(years), None if ongoing else max(years)
+
+
+class CaseStudy(ContentType):
+    name = "fallbeispiele"
+    label = "Fallbeispiel"
+    plural = "Fallbeispiele"
+    fields = f.TEXT_FIELDS + (
+        f.FieldSpec("kommune", f.text),
+        f.FieldSpec("landkreis", f.text, required=False),  # required unless „ags“ is given
+        f.FieldSpec("ags", ags, required=False),
+        f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland")),
+        f.FieldSpec("period", f.period),
+        f.FieldSpec("phase", f.choice(PHASES, " Phase")),
+        f.FieldSpec("actors", f.names),
+        f.FieldSpec("approach", f.text),
+        f.FieldSpec("outcome", f.text),
+        f.FieldSpec("fictional", f.flag),
+    )
+    hub_heading = "Fallbeispiele"
+    hub_order = 20
+
+    def check(self, values: dict[str, Any], fm: FrontMatter, context: f.Context) -> None:
+        name, code = values.get("landkreis"), values.get("ags")
+        where = "landkreis" if name or "ags" not in fm.data else "ags"
+        if values.get("fictional"):
+            if code:
+                context.problems.add(context.path, fm.line_of("ags"),
+                                     "Feld „ags“: ein fiktives Fallbeispiel hat keinen amtlichen "
+                                     "Kreisschlüssel – „ags“ entfernen oder „fictional: false“")
+            elif not name:
+                context.problems.add(context.path, 1, "Pflichtfeld „landkreis“ fehlt")
+            return
+        if not name and not code:
+            context.problems.add(context.path, 1, "Pflichtfeld „landkreis“ fehlt (oder „ags“ angeben)")
+            return
+        kreis, problems = check_kreis(name, code, land_named(values["bundesland"]))
+        for message in problems:
+            line = fm.line_of("ags" if message.startswith("Feld „ags“") else where)
+            context.problems.add(context.path, line, message)
+        values["kreis"] = kreis
+
+    def details(self, values: dict[str, Any]) -> CaseDetails:
+        plain = {k: values.get(k, "") for k in CaseDetails.__dataclass_fields__
+                 if k not in ("kreis", "years")}
+        return CaseDetails(**plain, kreis=values.get("kreis"), years=period_years(values["period"]))
+
+    def meta_parts(self, item: ContentItem) -> list[str]:
+        case: CaseDetails = item.details
+        parts = super().meta_parts(item)
+        parts.append(escape(f"{case.kommune}, {case.bundesland}"))
+        if case.fictional:
+            parts.append('<span class="k3b-fictional">Fiktives Beispiel</span>')
+        return parts
+
+    def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
+        c: CaseDetails = item.details
+        land_href = escape(relative_url(page_url, places.land_url(c.land)), quote=True)
+        if c.kreis is not None:
+            kreis = (f'<a href="{land_href}#{places.kreis_anchor(c.kreis)}">{escape(c.kreis.full_label)}</a> '
+                     f"(AGS {c.kreis.ags})")
+        else:
+            kreis = escape(c.landkreis) + " (fiktiv)"
+        rows = (
+            ("Kommune", escape(c.kommune)), ("Kreis", kreis),
+            ("Bundesland", f'<a href="{land_href}">{escape(c.bundesland)}</a>'),
+            ("Zeitraum", escape(c.period)), ("Phase", escape(c.phase)),
+            ("Beteiligte", escape(", ".join(c.actors))), ("Vorgehen", escape(c.approach)),
+            ("Ergebnis", escape(c.outcome)),
+        )
+        body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in rows)
+        return ('<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
+                f"<tbody>{body}</tbody></table>")
+
+    # --- by region: listing grouped by Land, a page per Land, maps ------------------------
+
+    def ordered(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
+        """By Land (alphabetical), newest first within each."""
+        order = {land.name: i for i, land in enumerate(LAENDER)}
+        return sorted(newest_first(items), key=lambda i: order[i.details.bundesland])
+
+    def group(self, item: ContentItem, today: dt.date) -> str:
+        return item.details.bundesland
+
+    def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        return places.germany_intro(items, page_url)
+
+    def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        return places.germany_intro(items, page_url, with_kreise=False, scope=" zu diesem Thema")
+
+    def listings(self, site: Site) -> list[Listing]:
+        """A page per Land, ``/fallbeispiele/<land>/``, with its Kreise; the cases under their Kreis."""
+        by_land: dict[Land, list[ContentItem]] = {land: [] for land in LAENDER}
+        for item in site.index.of_kind(self):
+            by_land[item.details.land].append(item)
+        result = []
+        for land, items in by_land.items():
+            def kreis_first(item: ContentItem) -> tuple[int, str]:
+                kreis = item.details.kreis
+                return (0, kreis.label) if kreis else (1, "")
+            chosen = sorted(items, key=kreis_first)  # stable: newest first within a Kreis
+
+            def intro(page_url: str, land=land, chosen=chosen) -> str:
+                return places.land_intro(land, chosen, page_url)
+            result.append(Listing(places.land_url(land), f"Fallbeispiele in {land.name}",
+                                  f"Fallbeispiele aus {land.name}, nach Kreisen, mit Karte.", chosen,
+                                  intro, _kreis_heading, search=bool(chosen)))
+        return result
+
+    def check_site(self, item: ContentItem, site: Site, context: f.Context) -> None:
+        stem = item.src_path.rsplit("/", 1)[-1].removesuffix(".md")
+        land = next((land for land in LAENDER if land.slug == stem), None)
+        if land is not None:
+            context.problems.add(context.path, 1, f"Dateiname „{stem}.md“: /fallbeispiele/{stem}/ ist die "
+                                 f"Seite der Fallbeispiele in {land.name} – bitte die Datei umbenennen")
+
+    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any]:
+        return places.jsonld(item, url)
+
+
+def _kreis_heading(item: ContentItem) -> str:
+    kreis = item.details.kreis
+    return kreis.full_label if kreis else "Fiktive Beispiele"
+
+
+CASE_STUDY = CaseStudy()

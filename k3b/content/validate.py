@@ -1,0 +1,103 @@
+"""Front matter against the schema of its content type, with German messages.
+
+A page's type follows from where it lies (``registry.type_for``). Validation never raises
+on bad input; it returns the item (or ``None``) and appends problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from .. import timing
+from ..detection import Detection, detect_topics
+from ..fields import Context, FieldSpec
+from ..frontmatter import FrontMatter
+from ..problems import ProblemList
+from ..publishing import status
+from ..slugs import slugify
+from ..topics import Vocabulary
+from .base import ContentItem
+from .registry import type_for
+
+# Keys Material for MkDocs understands; allowed on every page without a warning.
+THEME_KEYS = frozenset({"hide", "template", "icon", "status", "search", "subtitle", "tags"})
+
+
+def _unknown_keys(fm: FrontMatter, fields: tuple[FieldSpec, ...], path: str, problems: ProblemList):
+    known = [spec.key for spec in fields]
+    for key in fm.data:
+        if key in known or key in THEME_KEYS:
+            continue
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+        hint = f" – meinten Sie „{close[0]}“?" if close else " – erlaubt: " + ", ".join(known)
+        problems.add(path, fm.line_of(key), f"unbekanntes Feld „{key}“{hint}")
+
+
+def validate(
+    src_path: str,
+    url: str,
+    fm: FrontMatter,
+    vocabulary: Vocabulary,
+    problems: ProblemList,
+    display_path: str | None = None,
+    today: dt.date | None = None,
+) -> ContentItem | None:
+    """Check a page's front matter against the schema of its type and build the item.
+
+    Topics missing from an item of a type that detects them are detected from the body.
+    ``today`` is the build date: it decides whether the item is published yet.
+    Returns ``None`` when a problem was added for this page.
+    """
+    shown = display_path or src_path
+    kind = type_for(src_path)
+    before = len(problems)
+    if kind.is_content:
+        stem = src_path.rsplit("/", 1)[-1].removesuffix(".md")
+        if stem != slugify(stem):
+            problems.add(shown, 1, f"Dateiname „{stem}.md“ ergibt keine saubere Adresse – "
+                         f"bitte in „{slugify(stem)}.md“ umbenennen")
+        if not fm.present:
+            problems.add(shown, 1, f"Front Matter fehlt – ein {kind.label} beginnt mit „---“ "
+                         "und den Feldern " + ", ".join(s.key for s in kind.fields if s.required))
+            return None
+        _unknown_keys(fm, kind.all_fields, shown, problems)
+    values: dict[str, Any] = {}
+    for spec in kind.all_fields:
+        raw = fm.data.get(spec.key)
+        if raw is None or raw == "" or raw == []:
+            if spec.required:
+                problems.add(shown, fm.line_of(spec.key) if spec.key in fm.data else 1,
+                             f"Pflichtfeld „{spec.key}“ fehlt")
+            continue
+        values[spec.key] = spec.read(raw, Context(spec.key, fm.line_of(spec.key), shown, problems,
+                                                  vocabulary))
+    if bool(values.get("image")) != bool(values.get("image_alt")):
+        present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
+        problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
+                     "ein Vorschaubild hat immer einen Alternativtext")
+    if len(problems) == before:
+        kind.check(values, fm, Context("", 1, shown, problems, vocabulary))
+    if len(problems) > before:
+        return None
+    detections: tuple[Detection, ...] = ()
+    topics = values.get("topics") or ()
+    if kind.detect_topics and not topics:
+        with timing.phase("detection"):  # part of "content"; reported on its own too
+            detections = tuple(detect_topics(fm.body, vocabulary))
+        topics = tuple(d.topic.slug for d in detections)
+    return ContentItem(
+        kind=kind,
+        src_path=src_path,
+        url=url,
+        title=values.get("title") or "",
+        date=kind.date_of(values),
+        authors=values.get("authors") or (),
+        summary=values.get("summary") or values.get("description") or "",
+        topics=topics,
+        detections=detections,
+        details=kind.details(values),
+        status=status(values.get("draft") is True, kind.published_on(values), today or dt.date.today()),
+        release=kind.published_on(values),
+    )

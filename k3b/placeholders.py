@@ -1,0 +1,41 @@
+"""Fills the placeholders of ``k3b.markers`` with listings when a page is rendered."""
+
+from __future__ import annotations
+
+import re
+
+from .cards import item_list, listing_html
+from .content import by_name
+from .hubs import publication_card, topic_counts, topic_overview
+from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
+from .markers import MARKER, PUBLICATIONS, arguments, problem
+from .site import Site
+
+
+def expand_markers(markdown: str, site: Site, page_url: str) -> str:
+    """Replace every valid marker in ``markdown`` (broken ones were reported before)."""
+
+    def replace(match: re.Match[str]) -> str:
+        if problem(match):
+            return ""
+        if match.group("name") == "themen":
+            return "\n" + topic_overview(site, topic_counts(site), page_url) + "\n"
+        args = arguments(match)
+        if args["typ"] == PUBLICATIONS:
+            pubs = site.publications()[: int(args.get("anzahl", PUBLICATIONS_PER_PAGE))]
+            cards = "".join(publication_card(p, page_url, site.publication_url(p)) for p in pubs)
+            return f'\n<ul class="k3b-pubs">{cards}</ul>\n'
+        kind = by_name(args["typ"])
+        assert kind is not None  # problem() checked it
+        items = site.index.of_kind(kind)
+        limit = args.get("anzahl")
+        if limit is not None:
+            return "\n" + item_list(items[: int(limit)], site.vocabulary, page_url, 3) + "\n"
+        # The full listing: page 1 here, the rest on generated pages /<folder>/seite/<n>/.
+        paging = Paging(f"{kind.name}/", len(items), ARTICLES_PER_PAGE)
+        intro = kind.listing_intro(items, site, page_url)
+        listing = listing_html(kind, list(paging.items(items, 1)), site, page_url)
+        head = intro + "\n\n" if intro else ""
+        return "\n" + head + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
+
+    return MARKER.sub(replace, markdown)
