@@ -218,7 +218,7 @@ class _Converter(Commands):
             return inner
         if char == "\\":
             return self.collect(lambda: self.command(math))
-        if not char or char == "}":
+        if not char or char in "}$":
             return "", ""
         self.pos += 1
         return escape(char, quote=False), char
