@@ -226,4 +226,4 @@ def _bibliography(works: list[CitedWork], folder: str) -> str:
     entries = "".join(head + folder + tail for _order, _inline, head, tail in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
-    return f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>'
+    return f'<ol class="k3b-bibliography" data-pagefind-ignore>{entries}</ol>'

@@ -20,7 +20,9 @@ from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
 from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
 from .plan import Plan, PlannedFile, PlannedPage, front_matter
-from .site import PUBLICATIONS, Site
+from .render import german_month
+from .search.facets import SearchFacets
+from .site import PUBLICATIONS, Site, publication_date
 from .topics import Topic
 
 __all__ = ["Plan", "PlannedFile", "PlannedPage", "front_matter", "plan"]
@@ -57,9 +59,12 @@ def _publications(site: Site, result: Plan) -> None:
         def links(page_url: str, pub=pub) -> str:
             parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
+        date = publication_date(pub)
+        facets = SearchFacets("Publikation", pub.title, date, pub.topics, year=pub.year,
+                              date_label=german_month(date) if pub.month and date else pub.year)
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
-                                 pub.abstract[:300] or pub.citation_text[:300], render, publication=pub.key,
-                                 late=links))
+                                 pub.abstract[:300] or pub.citation_text[:300], render, search=facets,
+                                 publication=pub.key, late=links))
         result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
     pubs = site.publications()
     _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",
@@ -71,13 +76,13 @@ def _publications(site: Site, result: Plan) -> None:
 
 
 def _paged(result: Plan, paging: Paging, title: str, description: str,
-           render_page: Callable[[int, str], str], first: int = 1, search_first: bool = False) -> None:
-    """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one."""
+           render_page: Callable[[int, str], str], first: int = 1) -> None:
+    """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one.
+    Listings are not in the search index: the items they list are."""
     for number in range(first, paging.count + 1):
         _add(result, PlannedPage(
             paging.src(number), title if number == 1 else f"{title} – Seite {number}", description,
-            lambda page_url, number=number: render_page(number, page_url),
-            search=search_first and number == 1))
+            lambda page_url, number=number: render_page(number, page_url)))
 
 
 def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, description: str,
@@ -90,7 +95,7 @@ def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, d
         form = filter_form(pubs, site.vocabulary, page_url, base) if with_filter and number == 1 else ""
         return f'{form}\n\n<div class="k3b-pub-listing" id="k3b-results">{body}\n{pager}</div>'
 
-    _paged(result, paging, title, description, render_page, search_first=True)
+    _paged(result, paging, title, description, render_page)
 
 
 def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, title: str,
@@ -114,7 +119,9 @@ def _section_listings(site: Site, result: Plan) -> None:
 def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
     def render(page_url: str) -> str:
         return hub_sections(site, topic, counts[topic.slug], page_url)
-    _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render))
+    # A hub is found under its topic (its introduction; the lists on it are left out).
+    _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render,
+                             search=SearchFacets("Thema", topic.label, topics=(topic.slug,))))
     for kind in CONTENT_TYPES:
         if kind.on_hubs:
             _paged_items(site, result, kind, site.index.of_kind(kind, topic.slug),

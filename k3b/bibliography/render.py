@@ -47,7 +47,7 @@ def page_html(pub: Publication, vocabulary: Vocabulary, page_url: str) -> str:
     # search index, which would otherwise hold every entry's BibTeX twice.
     parts.append(
         '<h2 id="bibtex">BibTeX</h2>'
-        f'<div class="highlight" data-search-exclude><pre><code class="language-bibtex">'
+        f'<div class="highlight" data-pagefind-ignore><pre><code class="language-bibtex">'
         f"{escape(pub.bibtex.strip())}</code></pre></div>"
         f'<p><a class="md-button" href="{escape(pub.slug)}.bib" download>'
         f"Eintrag als .bib herunterladen</a></p>"

@@ -20,6 +20,7 @@ from ..detection import Detection
 from ..fields import Context, FieldSpec
 from ..frontmatter import FrontMatter
 from ..render import german_date
+from ..search.facets import SearchFacets
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -122,3 +123,12 @@ class ContentType:
 
     def plan(self, site: Site, plan: Plan) -> None:
         """Pages and files of the type's own beyond its items and listings (calendars …)."""
+
+    # --- search -------------------------------------------------------------------------
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        """What the search shows and filters by for an item (type, date, topics, year);
+        None keeps the item out of the search index."""
+        if not self.in_search:
+            return None
+        return SearchFacets(self.label, item.title, item.date, item.topics)

@@ -6,12 +6,13 @@ it has the facts of the case, shown as a table under the byline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .. import fields as f
 from ..regions import BUNDESLAENDER
+from ..search.facets import SearchFacets
 from .base import ContentItem, ContentType
 
 if TYPE_CHECKING:
@@ -74,6 +75,13 @@ class CaseStudy(ContentType):
         body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{escape(v)}</td></tr>" for k, v in rows)
         return ('<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
                 f"<tbody>{body}</tbody></table>")
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        facets = super().search_facets(item)
+        case: CaseDetails = item.details
+        if facets is None:
+            return None
+        return replace(facets, land=case.bundesland, place=case.kommune)
 
 
 CASE_STUDY = CaseStudy()
