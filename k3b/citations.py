@@ -191,7 +191,8 @@ def render_citations(
         if rendered is None:
             continue
         parts.append(markdown[position:start])
-        parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
+        parts.append(wrap('<span class="k3b-cite-group" data-pagefind-ignore>('
+                          + "; ".join(rendered) + ")</span>"))
         position = end
     parts.append(markdown[position:])
     return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder)

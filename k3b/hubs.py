@@ -137,7 +137,8 @@ def hub_sections(site: Site, topic: Topic, counts: TopicCounts, page_url: str) -
                      f"({number})</a></p>")
     parts.append(year_chart(site, topic))
     # The search finds a hub by its introduction; the listed items are found themselves.
-    return intro + '\n<div class="k3b-hub__sections" data-pagefind-ignore>\n' + "\n".join(parts[1:]) + "\n</div>"
+    sections = "\n".join(parts[1:])
+    return f'{intro}\n<div class="k3b-hub__sections" data-pagefind-ignore>\n{sections}\n</div>'
 
 
 def _names(things) -> str:

@@ -62,7 +62,8 @@ def build_index(site: Path, executable: Path | None = None) -> IndexReport:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     except OSError as error:
         raise SearchIndexError(f"Pagefind ließ sich nicht starten: {error.strerror}") from None
-    output = process.stdout.read().decode("utf-8", errors="replace") if process.stdout else ""
+    with process.stdout:
+        output = process.stdout.read().decode("utf-8", errors="replace")
     # wait4: the resource use of this child alone, for the benchmark's memory figure.
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
