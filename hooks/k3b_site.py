@@ -45,6 +45,7 @@ from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
+from k3b.search_page import SRC as SEARCH_PAGE
 from k3b.site import Site, SourcePage, collect_site
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
@@ -180,6 +181,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
     if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
         page.meta["k3b_search"] = search_markup(facets, site.vocabulary)
+    # The results page has its own search field in place of the one in the header.
+    page.meta["k3b_own_search"] = src == SEARCH_PAGE
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import timing
+from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
 from .cards import listing_html
@@ -42,6 +42,8 @@ def plan(site: Site, site_url: str, site_name: str) -> Plan:
         for topic in site.vocabulary.topics:
             result.files.append(PlannedFile(f"themen/{topic.slug}/feed.xml",
                                             topic_feed(site, topic, site_url, site_name)))
+    _add(result, PlannedPage(search_page.SRC, search_page.TITLE, search_page.DESCRIPTION,
+                             lambda page_url: search_page.search_page_html(site, page_url)))
     with timing.phase("types"):
         for kind in CONTENT_TYPES:
             kind.plan(site, result)
