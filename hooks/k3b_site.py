@@ -45,6 +45,7 @@ from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
+from k3b.search.terms import extra_terms
 from k3b.search_page import SRC as SEARCH_PAGE
 from k3b.site import Site, SourcePage, collect_site
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
@@ -180,7 +181,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["k3b_head"] = "\n".join(h for h in head if h)
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
     if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
-        page.meta["k3b_search"] = search_markup(facets, site.vocabulary)
+        with timing.phase("search-terms"):
+            terms = extra_terms(markdown + "\n" + facets.text, site.vocabulary)
+        page.meta["k3b_search"] = search_markup(facets, site.vocabulary, terms)
     # The results page has its own search field in place of the one in the header.
     page.meta["k3b_own_search"] = src == SEARCH_PAGE
     _set_meta(page, item.title if item else planned.title if planned else "",

@@ -63,7 +63,8 @@ def _publications(site: Site, result: Plan) -> None:
             return "\n\n".join(p for p in parts if p)
         date = publication_date(pub)
         facets = SearchFacets("Publikation", pub.title, date, pub.topics, year=pub.year,
-                              date_label=german_month(date) if pub.month and date else pub.year)
+                              date_label=german_month(date) if pub.month and date else pub.year,
+                              text="\n".join((pub.title, pub.abstract, " ".join(pub.keywords))))
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
                                  pub.abstract[:300] or pub.citation_text[:300], render, search=facets,
                                  publication=pub.key, late=links))
@@ -123,7 +124,8 @@ def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
         return hub_sections(site, topic, counts[topic.slug], page_url)
     # A hub is found under its topic (its introduction; the lists on it are left out).
     _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render,
-                             search=SearchFacets("Thema", topic.label, topics=(topic.slug,))))
+                             search=SearchFacets("Thema", topic.label, topics=(topic.slug,),
+                                                 text=topic.description)))
     for kind in CONTENT_TYPES:
         if kind.on_hubs:
             _paged_items(site, result, kind, site.index.of_kind(kind, topic.slug),

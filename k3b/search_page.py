@@ -60,7 +60,8 @@ def _browse(site: Site, page_url: str) -> str:
             f'<h2 id="stoebern">Stöbern</h2>'
             f'<p>Alle Inhalte sind auch über die Themen und Listen zu finden.</p>'
             f'<div class="k3b-search__browse-lists"><div><h3 id="nach-themen">Nach Themen</h3>'
-            f'<ul>{hubs}</ul></div><div><h3 id="alle-listen">Alle Listen</h3><ul>{lists}</ul></div></div></div>')
+            f'<ul>{hubs}</ul></div><div><h3 id="alle-listen">Alle Listen</h3><ul>{lists}</ul></div>'
+            f"</div></div>")
 
 
 def _select(name: str, label: str, first: str) -> str:
@@ -95,8 +96,9 @@ def search_page_html(site: Site, page_url: str) -> str:
         f"{form}"
         '<p class="k3b-search__status" id="k3b-search-status" role="status" aria-live="polite"></p>'
         '<p class="k3b-search__hint" id="k3b-search-hint" hidden></p>'
-        '<ol class="k3b-list k3b-search__results" id="k3b-search-results" aria-labelledby="k3b-search-status">'
-        '</ol><p class="k3b-search__more"><button type="button" class="md-button" id="k3b-search-more" hidden>'
+        '<ol class="k3b-search__results" id="k3b-search-results" aria-labelledby="k3b-search-status">'
+        '</ol><p class="k3b-search__more">'
+        '<button type="button" class="md-button" id="k3b-search-more" hidden>'
         'Weitere Treffer anzeigen</button></p>'
         f"{_browse(site, page_url)}</div>"
         f'<script type="application/json" id="k3b-search-data">{data}</script>{scripts}'

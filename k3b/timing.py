@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 PHASES = ("content", "detection", "bibtex", "citations", "hubs", "related", "feeds", "listings",
-          "search-index")
+          "search-terms", "search-index")
 
 _totals: defaultdict[str, float] = defaultdict(float)
 _figures: dict[str, float] = {}

@@ -24,7 +24,10 @@ class SearchFacets:
     year: str = ""  # the Jahr facet; the date's year when empty
     date_label: str = ""  # how the result shows the date; the German date when empty
     land: str = ""  # Bundesland, for case studies
-    place: str = ""  # Kommune (and Landkreis), shown with the result
+    place: str = ""  # Kommune, shown with the result
+    # Text beyond the page's Markdown that extra index terms are found in (a publication's
+    # title, abstract and keywords; k3b.search.terms).
+    text: str = ""
 
     @property
     def shown_year(self) -> str:

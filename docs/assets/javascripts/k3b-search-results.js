@@ -77,6 +77,18 @@
     return (start > 0 ? "… " : "") + out.join(" ") + (stop < text ? " …" : "");
   }
 
+  /* Small words that a German question has and a page may lack („Windparks in
+     Brandenburg“): every word of a query must occur in a result, so they are dropped
+     unless the query has nothing else. */
+  var STOPWORDS = ("der die das den dem des ein eine einer eines einem einen und oder bei beim um im "
+    + "in ins am an auf aus für fuer mit von vom zu zum zur über ueber nach vor gegen durch als wie").split(" ");
+
+  function prepare(query) {
+    var words = String(query).trim().split(/\s+/).filter(Boolean);
+    var kept = words.filter(function (w) { return STOPWORDS.indexOf(w.toLowerCase()) < 0; });
+    return (kept.length ? kept : words).join(" ");
+  }
+
   function first(list) {
     return list && list.length ? list[0] : "";
   }
@@ -111,6 +123,7 @@
     excerpt: excerpt,
     fold: fold,
     metaLine: metaLine,
+    prepare: prepare,
     result: result,
     slug: slug,
     totalText: totalText

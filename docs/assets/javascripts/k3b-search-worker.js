@@ -69,7 +69,7 @@ function answer(query) {
     return Promise.resolve({ items: [] });
   }
   return pagefind().then(function (module) {
-    return module.debouncedSearch(query, {}, 150);
+    return module.debouncedSearch(K3BSearch.prepare(query), {}, 150);
   }).then(function (search) {
     if (search === null) return null;  // a newer query is on its way
     var best = search.results.slice(0, SHOWN);

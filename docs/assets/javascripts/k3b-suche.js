@@ -184,10 +184,11 @@
     return pagefind().then(function (module) {
       var options = { filters: filtersOf(s) };
       if (s.sort) options.sort = { datum: "desc" };
-      var searches = [module.search(s.q, options)];
+      var query = K3BSearch.prepare(s.q);
+      var searches = [module.search(query, options)];
       // Each filter counts its values with the other filters applied, not itself.
       FACETS.forEach(function (name) {
-        searches.push(s[name] ? module.search(s.q, { filters: filtersOf(s, name) }) : null);
+        searches.push(s[name] ? module.search(query, { filters: filtersOf(s, name) }) : null);
       });
       return Promise.all(searches);
     }).then(function (found) {
