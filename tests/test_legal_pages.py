@@ -29,6 +29,7 @@ REQUIRED = {
         ("keine Cookies", "kein Tracking", "IP-Adresse", "Referrer", "User-Agent",
          "Art. 6 Abs. 1 lit. f DSGVO", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 28 DSGVO",
          "localStorage", "nie an uns oder an andere übertragen", "vollständig in Ihrem Browser",
+         "schickt Ihre Suchbegriffe an niemanden",
          "Art. 15 DSGVO", "Art. 16 DSGVO", "Art. 17 DSGVO", "Art. 18 DSGVO", "Art. 20 DSGVO",
          "Art. 21 DSGVO", "Art. 77 DSGVO", "Landesbeauftragter für den Datenschutz Sachsen-Anhalt",
          "Google Fonts"),
