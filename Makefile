@@ -5,12 +5,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The build engine: mkdocs (default) or properdocs, a maintained fork of MkDocs 1.x that runs
+# Material and our hooks unchanged, in its own environment without MkDocs (ENGINE.md).
+ENGINE ?= mkdocs
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+ifeq ($(ENGINE),properdocs)
+ENGINE_BIN := $(PROPERDOCS_VENV)/bin/properdocs
+ENGINE_STAMP := $(PROPERDOCS_STAMP)
+else ifeq ($(ENGINE),mkdocs)
+ENGINE_BIN := $(BIN)/mkdocs
+ENGINE_STAMP := $(STAMP)
+else
+$(error ENGINE=$(ENGINE) gibt es nicht – erlaubt: mkdocs, properdocs)
+endif
 SIZE ?= S
 # Extra options for bench/run.py, e.g. BENCH_ARGS="--runs 5", "--no-browser", "--pubs", "--with-l".
 BENCH_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench bench-scaling golden clean
+.PHONY: serve build test test-fast lint bench bench-scaling golden properdocs-env clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,13 +32,28 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,bench]"
 	@touch $(STAMP)
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# ProperDocs without MkDocs: everything Material and the project need (tools/engine_deps.py),
+# then both without their dependencies (both name mkdocs).
+PD_PIP := $(PROPERDOCS_VENV)/bin/python -m pip
+$(PROPERDOCS_STAMP): pyproject.toml constraints.txt tools/engine_deps.py
+	@test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PD_PIP) install --quiet --upgrade pip
+	$(PD_PIP) install --quiet --dry-run --no-deps --report - -c constraints.txt mkdocs-material \
+		| $(PROPERDOCS_VENV)/bin/python tools/engine_deps.py pyproject.toml > $(PROPERDOCS_VENV)/requirements.txt
+	$(PD_PIP) install --quiet -c constraints.txt properdocs -r $(PROPERDOCS_VENV)/requirements.txt
+	$(PD_PIP) install --quiet --no-deps -c constraints.txt mkdocs-material
+	$(PD_PIP) install --quiet --no-deps -e .
+	@! $(PROPERDOCS_VENV)/bin/python -m pip show --quiet mkdocs 2>/dev/null || \
+		{ echo "MkDocs ist in $(PROPERDOCS_VENV) installiert worden"; exit 1; }
+	@touch $(PROPERDOCS_STAMP)
 
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+serve: $(ENGINE_STAMP)
+	$(ENGINE_BIN) serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP)
+build: $(ENGINE_STAMP)
+	$(ENGINE_BIN) build --strict --site-dir site
+
+test: $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -42,6 +71,9 @@ bench: $(STAMP)
 # Sizes S and M (add BENCH_ARGS=--with-l for L): does the cost per page stay flat?
 bench-scaling: $(STAMP)
 	$(BIN)/python -m bench.run --scaling $(BENCH_ARGS)
+
+# The environment of the second engine (the two-engine test in make test uses it too).
+properdocs-env: $(PROPERDOCS_STAMP)
 
 clean:
 	rm -rf site .pytest_cache

@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
+from k3b.assemble import assemble
 from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
 from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
 from k3b.bibliography.render import head_tags
@@ -39,7 +40,7 @@ from k3b.buildlog import report
 from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
-from k3b.generated import Plan, front_matter, plan
+from k3b.generated import Plan, front_matter
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
@@ -47,7 +48,7 @@ from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
 from k3b.search.terms import extra_terms
 from k3b.search_page import SRC as SEARCH_PAGE
-from k3b.site import Site, SourcePage, collect_site
+from k3b.site import Site, SourcePage
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
@@ -68,6 +69,9 @@ class _Build:
 
 
 _build: _Build | None = None
+# The preview (`mkdocs serve`, or K3B_PREVIEW=1) shows drafts and scheduled items with a
+# banner; a build for publishing leaves them out. Set once per process in on_startup.
+_preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 # Per page: HTML comment → HTML that the search index does not see (see _deferrer).
@@ -92,6 +96,12 @@ def _shown(config: MkDocsConfig, path: str | Path) -> str:
 
 def _fail(problems: ProblemList) -> None:
     raise PluginError(report(problems, log))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process previews (``serve``) or builds for publishing."""
+    global _preview
+    _preview = command == "serve" or os.environ.get("K3B_PREVIEW", "") not in ("", "0")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -149,11 +159,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                    lambda f=f: f.content_string)
         for f in files.documentation_pages()
     ]
-    site = collect_site(pages, _build.vocabulary, bibliography, problems, log.info, _build.today)
+    static = [f.src_uri for f in files if not f.is_documentation_page()]
+    result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
+                      site_name=config.site_name, today=_build.today, preview=_preview, info=log.info)
     if problems:
         _fail(problems)
-    _build.site = site
-    _build.plan = plan(site, config.site_url, config.site_name)
+    site = _build.site = result.site
+    if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
+        for src in site.withheld:
+            files.remove(files.get_file_from_path(src))
+    _build.plan = result.plan
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=front_matter(page)))
@@ -189,6 +204,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)
+    banner = site.banner(src)
+    if banner:
+        markdown = defer(banner) + "\n\n" + markdown
     if item is not None:
         markdown = expand_markers(markdown, site, page.url)
         late = _deferrer(src, late=True)

@@ -11,6 +11,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from .content import ContentItem, ContentType
+from .publishing import badge_html
 from .render import relative_url, topic_chips
 from .topics import Vocabulary
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def meta_line(item: ContentItem) -> str:
-    return " · ".join(item.kind.meta_parts(item))
+    """Date, type and the type's own parts; in the preview also „Entwurf“ or „Geplant: …“."""
+    line = " · ".join(item.kind.meta_parts(item))
+    return line + " " + badge_html(item.status, item.release) if item.status else line
 
 
 def item_card(item: ContentItem, vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:

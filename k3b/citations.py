@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from .bibliography.model import NO_YEAR, Publication
+from .masking import masked as masked_markdown
 
 # A bracket group that contains at least one @key; not a link text (followed by "(" or "[").
 GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*?)\](?![(\[:])")
@@ -24,9 +25,6 @@ ITEM = re.compile(
     r"^\s*(?:(?P<prefix>[^@]*?)\s+)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*?)\s*(?:,\s*(?P<locator>.+?))?\s*$")
 # The usual item, a bare "@key": the same key as ITEM finds, without its backtracking.
 BARE_ITEM = re.compile(r"\s*@([\w][\w:.#$%&+?<>~/-]*)\s*")
-FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.DOTALL)
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 # A citation is a plain tuple (start, end, line, items): one bracket group, its position in
@@ -36,32 +34,6 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # in collections than finding them again); they are also cheaper to make.
 CiteItem = tuple[str, str, str]
 Citation = tuple[int, int, int, tuple[CiteItem, ...]]
-
-
-def _masked(markdown: str) -> str:
-    """``markdown`` with code and comments blanked out (same length, newlines kept)."""
-    if "`" not in markdown and "~~~" not in markdown and "<!--" not in markdown:
-        return markdown  # nothing to blank out: most texts have no code
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
-    lines = markdown.splitlines(keepends=True)
-    out: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group("fence")
-            out.append(re.sub(r"[^\n]", " ", line))
-        elif fence is not None:
-            closing = match is not None and match.group("fence")[0] == fence[0] \
-                and len(match.group("fence")) >= len(fence) and not line.strip().strip(fence[0])
-            if closing:
-                fence = None
-            out.append(re.sub(r"[^\n]", " ", line))
-        else:
-            out.append(line)
-    text = "".join(out)
-    text = COMMENT.sub(blank, text)
-    return INLINE_CODE.sub(blank, text)
 
 
 def _items(body: str) -> tuple[CiteItem, ...] | None:
@@ -82,7 +54,7 @@ def _items(body: str) -> tuple[CiteItem, ...] | None:
 
 def find_citations(markdown: str, first_line: int = 1) -> list[Citation]:
     """Every citation outside code blocks, inline code and HTML comments."""
-    masked = _masked(markdown)
+    masked = masked_markdown(markdown)
     found = []
     line, counted = first_line, 0
     for match in GROUP.finditer(masked):

@@ -39,9 +39,16 @@ class Context:
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One front matter field: its key, its reader, and what staff are told about it.
+
+    ``help`` is German and says what belongs there; the template of ``make neu`` and the
+    field tables of REDAKTION.md are written from it, so the schema stays the one source.
+    """
+
     key: str
     read: Reader
     required: bool = True
+    help: str = ""
 
 
 def text(value: Any, ctx: Context) -> str | None:
@@ -150,9 +157,25 @@ def flag(value: Any, ctx: Context) -> bool | None:
 
 # The fields every article-like type starts with.
 TEXT_FIELDS = (
-    FieldSpec("title", text),
-    FieldSpec("date", date),
-    FieldSpec("authors", names),
-    FieldSpec("summary", summary),
-    FieldSpec("topics", topics, required=False),
+    FieldSpec("title", text, help="Überschrift, wie sie über dem Text, in Listen und in "
+              "Suchmaschinen steht."),
+    FieldSpec("date", date, help="Tag der Veröffentlichung als JJJJ-MM-TT. Liegt er in der Zukunft, "
+              "erscheint der Text erst an diesem Tag."),
+    FieldSpec("authors", names, help="Wer den Text geschrieben hat, eine Zeile pro Person mit „- “ davor, "
+              "z. B. „- K3B-Redaktion“."),
+    FieldSpec("summary", summary, help=f"Ein bis zwei Sätze (höchstens {SUMMARY_MAX} Zeichen); sie stehen "
+              "in Listen und sind die Beschreibung für Suchmaschinen."),
+    FieldSpec("topics", topics, required=False, help="Themen aus data/themen.yml, eine Zeile pro Thema "
+              "(z. B. „- Energiewende“). Fehlt das Feld, erkennt der Build die Themen aus dem Text."),
+)
+
+# Fields every page of every type may have (``ContentType.all_fields`` adds them).
+COMMON_FIELDS = (
+    FieldSpec("draft", flag, required=False, help="„true“: ein Entwurf, der nur in der Vorschau "
+              "(make serve) erscheint und nie veröffentlicht wird. Zum Veröffentlichen löschen oder "
+              "auf „false“ setzen."),
+    FieldSpec("image", text, required=False, help="Optionales Vorschaubild für Listen und geteilte Links: "
+              "Pfad zur Bilddatei, relativ zu dieser Datei, z. B. „bilder/windpark.jpg“. Braucht image_alt."),
+    FieldSpec("image_alt", text, required=False, help="Was das Vorschaubild zeigt, in einem Satz "
+              "(Alternativtext für Menschen, die das Bild nicht sehen). Pflicht, wenn image gesetzt ist."),
 )

@@ -129,6 +129,14 @@ def parse_front_matter(source: str) -> FrontMatter:
     )
 
 
+def body_of(source: str) -> str:
+    """The text after the front matter, without parsing it (for finding a page's anchors)."""
+    source = source.lstrip("\ufeff").replace("\r\n", "\n")
+    opening = _OPEN.match(source)
+    closing = _CLOSE.search(source, opening.end()) if opening else None
+    return source[closing.end():] if closing else source
+
+
 def _load(block: str) -> tuple[yaml.Node | None, Any]:
     """The block's node tree (for key lines) and its value, from one parse."""
     try:

@@ -74,3 +74,13 @@ def jsonld_script(data: dict | None) -> str:
     # "</" must not appear inside <script>; json.dumps leaves "<" alone, so escape it.
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/ld+json">{payload}</script>'
+
+
+def page_url(src: str) -> str:
+    """The URL of the page made from ``src`` (below ``docs/``), with directory URLs as MkDocs
+    makes them: ``artikel/x.md`` → ``artikel/x/``, ``artikel/index.md`` → ``artikel/``."""
+    folder, _, name = src.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    if stem in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{stem}/" if folder else f"{stem}/"

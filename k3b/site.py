@@ -22,8 +22,10 @@ from .content import ContentItem, newest_first, validate
 from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
 from .index import ContentIndex
+from .links import Link, find_links
 from .markers import check_markers
-from .problems import ProblemList
+from .problems import Problem, ProblemList
+from .publishing import DRAFT, Withheld, banner_html
 from .related import Node, related
 from .render import relative_url
 from .topics import Vocabulary
@@ -75,6 +77,26 @@ class Site:
     # by page src, cited works by key (render_citations' memo).
     fragments: dict[str, str] = field(default_factory=dict)
     cited_works: dict[str, CitedWork] = field(default_factory=dict)
+    # The preview (`make serve`) shows drafts and scheduled items; the published build
+    # leaves every page in ``withheld`` out. Problems of a draft do not stop a build: they
+    # are its ``notes``, shown in its banner.
+    preview: bool = False
+    withheld: dict[str, Withheld] = field(default_factory=dict)  # page src → why
+    notes: dict[str, list[Problem]] = field(default_factory=dict)  # draft src → problems
+    # Every page read (also withheld ones) for the checks of links and images.
+    sources: dict[str, SourcePage] = field(default_factory=dict)
+    links: dict[str, tuple[Link, ...]] = field(default_factory=dict)  # page src → links, images
+
+    def is_published(self, src: str) -> bool:
+        return src not in self.withheld
+
+    def banner(self, src: str) -> str:
+        """The preview's banner for a draft or scheduled page; "" in the published build."""
+        held = self.withheld.get(src)
+        if not self.preview or held is None:
+            return ""
+        notes = [f"Zeile {p.line}: {p.message}" for p in sorted(self.notes.get(src, ()))]
+        return banner_html(held.status, held.release, notes)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
         # One flat tuple per text, (start, end, line, number of items, key, prefix, locator,
@@ -145,12 +167,16 @@ def collect_site(
     problems: ProblemList,
     info: Callable[[str], None] = lambda line: None,
     today: dt.date | None = None,
+    preview: bool = False,
 ) -> Site:
     """Validate every page, check its citations, and build the cross-references.
 
-    ``today`` is the build date (``k3b.builddate``): it decides which events are upcoming.
+    ``today`` is the build date (``k3b.builddate``): it decides which events are upcoming
+    and which items are published yet. With ``preview`` drafts and scheduled items are part
+    of the site (``make serve``); without, they are only listed in ``Site.withheld``.
     """
-    site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography)
+    site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography,
+                preview=preview)
     displays: dict[str, str] = {}
     with timing.phase("content"):
         for page in pages:
@@ -173,6 +199,7 @@ def collect_site(
 
 
 def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+    site.sources[page.src_path] = page
     try:
         front_matter = parse_front_matter(page.read())
     except FrontMatterError as error:
@@ -181,8 +208,28 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     except (OSError, ValueError):
         problems.add(page.display, 1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert")
         return
+    if front_matter.data.get("draft") is True:
+        # A draft may be unfinished: its problems are notes, not errors.
+        notes = ProblemList()
+        item = _read_valid_page(site, page, front_matter, notes, info)
+        if notes:
+            site.notes[page.src_path] = notes.items
+            for note in notes.lines():
+                info(f"{note} (im Entwurf noch erlaubt, beim Veröffentlichen ein Fehler)")
+        if item is None:
+            site.withheld[page.src_path] = Withheld(page.url, DRAFT)
+        return
+    _read_valid_page(site, page, front_matter, problems, info)
+
+
+def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: ProblemList,
+                     info: Callable[[str], None]) -> ContentItem | None:
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
-    _check_topic_intro(site, page, problems)
+    intro = _topic_intro(site, page, problems)
+    with timing.phase("links"):
+        links = find_links(front_matter.body, front_matter.body_line)
+    if links:
+        site.links[page.src_path] = tuple(links)
     # Citations are found in the body as MkDocs hands it on, without its leading blank
     # lines, so that rendering can reuse them as they are.
     body = front_matter.body.lstrip("\n")
@@ -192,9 +239,16 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
             for key, _prefix, _locator in items:
                 if site.bibliography.get(key) is None and key not in site.bibliography.broken:
                     problems.add(page.display, line, _unknown_source(key, site.bibliography))
-    item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display)
+    item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display,
+                    site.index.today)
     if item is None:
-        return
+        return None
+    if item.status:
+        site.withheld[item.src_path] = Withheld(item.url, item.status, item.release)
+        if not site.preview:
+            return item
+    if intro:
+        site.intros[intro] = page.src_path
     site.index.add(item)
     keys = [k for k in cited_keys(citations) if site.bibliography.get(k) is not None]
     if keys:
@@ -204,21 +258,25 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
         info(f"{page.display}: keine Themen angegeben und keine erkannt")
     elif item.detections:
         info(f"{page.display}: Themen erkannt: " + ", ".join(d.explain() for d in item.detections))
+    return item
 
 
-def _check_topic_intro(site: Site, page: SourcePage, problems: ProblemList) -> None:
-    """``docs/themen/<slug>.md`` is a hub's intro; its slug must be in the vocabulary."""
+def _topic_intro(site: Site, page: SourcePage, problems: ProblemList) -> str:
+    """``docs/themen/<slug>.md`` is a hub's intro; its slug must be in the vocabulary.
+
+    Returns the slug of the hub it introduces, or "".
+    """
     parts = page.src_path.split("/")
     if len(parts) != 2 or parts[0] != TOPICS or parts[1] == "index.md" or not parts[1].endswith(".md"):
-        return
+        return ""
     slug = parts[1][:-3]
     if site.vocabulary.by_slug(slug) is not None:
-        site.intros[slug] = page.src_path
-        return
+        return slug
     close = difflib.get_close_matches(slug, [t.slug for t in site.vocabulary.topics], n=1)
     hint = f" – meinten Sie „{close[0]}.md“?" if close else ""
     problems.add(page.display, 1, f"kein Thema „{slug}“ im Vokabular: eine Themenseite braucht "
                  f"einen Eintrag in der Themenliste{hint}")
+    return ""
 
 
 def _unknown_source(key: str, bibliography: Bibliography) -> str:

@@ -45,13 +45,16 @@ def make_project(tmp_path: Path, scenario: str | None = None, real_content: bool
     return project
 
 
-def build(project: Path) -> Path:
-    """Build ``project`` in this process, as ``mkdocs build --strict`` would; returns site/."""
+def build(project: Path, command: str = "build") -> Path:
+    """Build ``project`` in this process, as ``mkdocs build --strict`` would; returns site/.
+
+    ``command="serve"`` tells the hooks what ``mkdocs serve`` tells them (the preview).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command=command, dirty=False)
     try:
         mkdocs_build(config)
     finally:

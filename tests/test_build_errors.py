@@ -23,6 +23,13 @@ CASES = [
     ]),
     ("unknown-bundesland", ["docs/fallbeispiele/falsches-land.md:12: unbekanntes Bundesland "
                             "„Sachsen-Anhlat“ – meinten Sie „Sachsen-Anhalt“?"]),
+    ("bad-kreis", [
+        "docs/fallbeispiele/tippfehler.md:11: unbekannter Landkreis „Landkreis Görliz“ (nicht in der "
+        "amtlichen Liste der 400 Kreise) – meinten Sie „Landkreis Görlitz“?",
+        "docs/fallbeispiele/mehrdeutig.md:11: „Kassel“ ist mehrdeutig: „Kassel, Stadt“",
+        "docs/fallbeispiele/falsches-land.md:11: „Landkreis Görlitz“ liegt in Sachsen (AGS 14626), "
+        "nicht in Brandenburg",
+    ]),
     ("unknown-topic", ["docs/artikel/tippfehler.md:7: unbekanntes Thema „Energiewnede“ – "
                        "meinten Sie „Energiewende“?"]),
     ("two-broken", [

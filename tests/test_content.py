@@ -133,12 +133,69 @@ def test_article_problems(change, expected):
         (("period: 2022–2024", "period: letztes Jahr"),
          "docs/fallbeispiele/fall.md:11: Feld „period“: „letztes Jahr“ enthält keine Jahreszahl"),
         (("kommune: Testhausen\n", ""), "docs/fallbeispiele/fall.md:1: Pflichtfeld „kommune“ fehlt"),
+        (("landkreis: Landkreis Test\n", ""), "docs/fallbeispiele/fall.md:1: Pflichtfeld „landkreis“ fehlt"),
+        (("landkreis: Landkreis Test", "landkreis: Landkreis Test\nags: \"15085\""),
+         "docs/fallbeispiele/fall.md:10: Feld „ags“: ein fiktives Fallbeispiel hat keinen amtlichen "
+         "Kreisschlüssel"),
+        # Real cases: the Kreis is checked against the official list, in the case's Bundesland.
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nlandkreis: Landkreis Harzz"),
+         "docs/fallbeispiele/fall.md:9: unbekannter Landkreis „Landkreis Harzz“ (nicht in der amtlichen "
+         "Liste der 400 Kreise) – meinten Sie „Landkreis Harz“?"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nlandkreis: Landkreis Görlitz"),
+         "docs/fallbeispiele/fall.md:9: „Landkreis Görlitz“ liegt in Sachsen (AGS 14626), nicht in "
+         "Sachsen-Anhalt"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test\nbundesland: sachsen anhalt",
+          "fictional: false\nkommune: Testhausen\nlandkreis: Leipzig\nbundesland: Sachsen"),
+         "docs/fallbeispiele/fall.md:9: „Leipzig“ ist mehrdeutig: „Leipzig, Stadt“ (kreisfreie Stadt, AGS "
+         "14713) oder „Landkreis Leipzig“ (Landkreis, AGS 14729)"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nags: 15O85"),
+         "docs/fallbeispiele/fall.md:9: Feld „ags“: „15O85“ ist kein Kreisschlüssel – fünf Ziffern in "
+         "Anführungszeichen"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nags: \"15085235\""),
+         "docs/fallbeispiele/fall.md:9: Feld „ags“: „15085235“ ist ein Gemeindeschlüssel – für den Kreis "
+         "genügen die ersten fünf Ziffern: „15085“"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nags: 01001"),  # YAML reads 01001 as octal 513
+         "docs/fallbeispiele/fall.md:9: Feld „ags“: „513“ ist kein Kreisschlüssel"),
     ],
 )
 def test_case_study_problems(change, expected):
     item, problems = check(CASE.replace(*change), "fallbeispiele/fall.md")
     assert item is None
     assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+@pytest.mark.parametrize(
+    ("change", "ags", "shown"),
+    [
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nlandkreis: Harz"), "15085", "Landkreis Harz"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test\nbundesland: sachsen anhalt",
+          "fictional: false\nkommune: Testhausen\nlandkreis: Leipzig\nags: \"14713\"\nbundesland: Sachsen"),
+         "14713", "Leipzig (kreisfreie Stadt)"),
+        (("fictional: true\nkommune: Testhausen\nlandkreis: Landkreis Test",
+          "fictional: false\nkommune: Testhausen\nags: 15002"), "15002", "Halle (Saale) (kreisfreie Stadt)"),
+        (("landkreis: Landkreis Test", "landkreis: Landkreis Test"), None, "Landkreis Test"),
+    ],
+)
+def test_case_study_kreis_is_resolved_unless_fictional(change, ags, shown):
+    item, problems = check(CASE.replace(*change), "fallbeispiele/fall.md")
+    assert problems == []
+    assert (item.details.kreis.ags if item.details.kreis else None) == ags
+    assert item.details.place_label == shown
+
+
+@pytest.mark.parametrize(("period", "years"), [
+    ("2022–2024", (2022, 2024)), ("seit 2023", (2023, None)), ("2021", (2021, 2021)),
+    ("ab 2019", (2019, None)), ("2018 bis 2020", (2018, 2020)), ("Frühjahr 2024", (2024, 2024)),
+])
+def test_case_study_period_becomes_years(period, years):
+    item, problems = check(CASE.replace("2022–2024", period), "fallbeispiele/fall.md")
+    assert problems == [] and item.details.years == years
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..detection import Detection
-from ..fields import Context, FieldSpec
+from ..fields import COMMON_FIELDS, Context, FieldSpec
 from ..frontmatter import FrontMatter
 from ..render import german_date
 from ..search.facets import SearchFacets
@@ -41,6 +41,8 @@ class ContentItem:
     topics: tuple[str, ...] = ()
     detections: tuple[Detection, ...] = ()
     details: Any = None  # the type's own facts (a frozen dataclass), or None
+    status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
+    release: dt.date | None = None  # the day it is published from (ContentType.published_on)
 
     @property
     def topics_detected(self) -> bool:
@@ -70,6 +72,11 @@ class ContentType:
     in_search = True
 
     @property
+    def all_fields(self) -> tuple[FieldSpec, ...]:
+        """The type's own fields and those every page has (``draft``, the teaser image)."""
+        return self.fields + COMMON_FIELDS
+
+    @property
     def is_content(self) -> bool:
         """False only for plain pages (about, legal, listings)."""
         return bool(self.name)
@@ -88,6 +95,14 @@ class ContentType:
 
     def date_of(self, values: dict[str, Any]) -> dt.date | None:
         """The date an item is listed, sorted and announced by."""
+        return values.get("date")
+
+    def published_on(self, values: dict[str, Any]) -> dt.date | None:
+        """The day an item is published from; before it, the published build leaves it out.
+
+        ``date`` by default. A type whose ``date`` means something else (an event's day)
+        overrides this, or returns None to publish its items at once.
+        """
         return values.get("date")
 
     def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
@@ -129,6 +144,6 @@ class ContentType:
     def search_facets(self, item: ContentItem) -> SearchFacets | None:
         """What the search shows and filters by for an item (type, date, topics, year);
         None keeps the item out of the search index."""
-        if not self.in_search:
+        if not self.in_search or item.status:  # drafts and scheduled items (preview only)
             return None
         return SearchFacets(self.label, item.title, item.date, item.topics)

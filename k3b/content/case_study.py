@@ -1,17 +1,22 @@
 """Fallbeispiel: a local conflict and how it was advised.
 
 ``docs/fallbeispiele/<slug>.md`` → ``/fallbeispiele/<slug>/``. Besides the article fields
-it has the facts of the case, shown as a table under the byline.
+it has the facts of the case, shown as a table under the byline. Its Landkreis is checked
+against the official list (``k3b.kreise``) and must lie in its Bundesland; a fictional case
+(``fictional: true``) may name an invented Kreis and counts only for its Land.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .. import fields as f
-from ..regions import BUNDESLAENDER
+from ..frontmatter import FrontMatter
+from ..kreise import Kreis, check_kreis
+from ..regions import BUNDESLAENDER, Land, land_named
 from ..search.facets import SearchFacets
 from .base import ContentItem, ContentType
 
@@ -34,6 +39,40 @@ class CaseDetails:
     approach: str
     outcome: str
     fictional: bool
+    kreis: Kreis | None = None  # the official Kreis; None for fictional cases
+    years: tuple[int, int | None] = (0, 0)  # first and last year of ``period``; None: ongoing
+
+    @property
+    def land(self) -> Land:
+        return land_named(self.bundesland)
+
+    @property
+    def place_label(self) -> str:
+        """The Kreis as the site names it, or as written for a fictional one."""
+        return self.kreis.full_label if self.kreis else self.landkreis
+
+
+def ags(value: Any, ctx: f.Context) -> str | None:
+    """A Kreis' AGS, five digits („09184“); YAML reads 12054 as a number, which is fine."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 16999:
+        value = f"{value:05d}"
+    raw = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if re.fullmatch(r"\d{8}", raw):
+        ctx.fail(f"„{raw}“ ist ein Gemeindeschlüssel – für den Kreis genügen die ersten fünf Ziffern: "
+                 f"„{raw[:5]}“")
+        return None
+    if not re.fullmatch(r"\d{5}", raw):
+        ctx.fail(f"„{value}“ ist kein Kreisschlüssel – fünf Ziffern in Anführungszeichen, "
+                 'z. B. ags: "09184"')
+        return None
+    return raw
+
+
+def period_years(period: str) -> tuple[int, int | None]:
+    """„2022–2024“ → (2022, 2024), „seit 2023“ → (2023, None), „2021“ → (2021, 2021)."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
+    ongoing = len(years) == 1 and re.search(r"\b(seit|ab)\b", period, re.IGNORECASE)
+    return min(years), None if ongoing else max(years)
 
 
 class CaseStudy(ContentType):
@@ -42,7 +81,8 @@ class CaseStudy(ContentType):
     plural = "Fallbeispiele"
     fields = f.TEXT_FIELDS + (
         f.FieldSpec("kommune", f.text),
-        f.FieldSpec("landkreis", f.text),
+        f.FieldSpec("landkreis", f.text, required=False),  # required unless „ags“ is given
+        f.FieldSpec("ags", ags, required=False),
         f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland")),
         f.FieldSpec("period", f.period),
         f.FieldSpec("phase", f.choice(PHASES, " Phase")),
@@ -54,8 +94,30 @@ class CaseStudy(ContentType):
     hub_heading = "Fallbeispiele"
     hub_order = 20
 
+    def check(self, values: dict[str, Any], fm: FrontMatter, context: f.Context) -> None:
+        name, code = values.get("landkreis"), values.get("ags")
+        where = "landkreis" if name or "ags" not in fm.data else "ags"
+        if values.get("fictional"):
+            if code:
+                context.problems.add(context.path, fm.line_of("ags"),
+                                     "Feld „ags“: ein fiktives Fallbeispiel hat keinen amtlichen "
+                                     "Kreisschlüssel – „ags“ entfernen oder „fictional: false“")
+            elif not name:
+                context.problems.add(context.path, 1, "Pflichtfeld „landkreis“ fehlt")
+            return
+        if not name and not code:
+            context.problems.add(context.path, 1, "Pflichtfeld „landkreis“ fehlt (oder „ags“ angeben)")
+            return
+        kreis, problems = check_kreis(name, code, land_named(values["bundesland"]))
+        for message in problems:
+            line = fm.line_of("ags" if message.startswith("Feld „ags“") else where)
+            context.problems.add(context.path, line, message)
+        values["kreis"] = kreis
+
     def details(self, values: dict[str, Any]) -> CaseDetails:
-        return CaseDetails(**{k: values[k] for k in CaseDetails.__dataclass_fields__})
+        plain = {k: values.get(k, "") for k in CaseDetails.__dataclass_fields__
+                 if k not in ("kreis", "years")}
+        return CaseDetails(**plain, kreis=values.get("kreis"), years=period_years(values["period"]))
 
     def meta_parts(self, item: ContentItem) -> list[str]:
         case: CaseDetails = item.details
@@ -68,7 +130,7 @@ class CaseStudy(ContentType):
     def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         c: CaseDetails = item.details
         rows = (
-            ("Kommune", c.kommune), ("Landkreis", c.landkreis), ("Bundesland", c.bundesland),
+            ("Kommune", c.kommune), ("Kreis", c.place_label), ("Bundesland", c.bundesland),
             ("Zeitraum", c.period), ("Phase", c.phase), ("Beteiligte", ", ".join(c.actors)),
             ("Vorgehen", c.approach), ("Ergebnis", c.outcome),
         )

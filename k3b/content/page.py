@@ -27,7 +27,7 @@ class Page(ContentType):
         """About and legal pages are found as „Seite“; the start page and the pages that
         open a section (``artikel/index.md``) list other pages, which are found themselves.
         A page leaves the search with ``search: {exclude: true}`` in its front matter."""
-        if item.src_path == "index.md" or item.src_path.endswith("/index.md"):
+        if item.status or item.src_path == "index.md" or item.src_path.endswith("/index.md"):
             return None
         return SearchFacets(self.label, item.title)  # no title: the page's first heading
 

@@ -6,6 +6,7 @@ on bad input; it returns the item (or ``None``) and appends problems.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..detection import Detection, detect_topics
 from ..fields import Context, FieldSpec
 from ..frontmatter import FrontMatter
 from ..problems import ProblemList
+from ..publishing import status
 from ..slugs import slugify
 from ..topics import Vocabulary
 from .base import ContentItem
@@ -40,10 +42,12 @@ def validate(
     vocabulary: Vocabulary,
     problems: ProblemList,
     display_path: str | None = None,
+    today: dt.date | None = None,
 ) -> ContentItem | None:
     """Check a page's front matter against the schema of its type and build the item.
 
     Topics missing from an item of a type that detects them are detected from the body.
+    ``today`` is the build date: it decides whether the item is published yet.
     Returns ``None`` when a problem was added for this page.
     """
     shown = display_path or src_path
@@ -58,9 +62,9 @@ def validate(
             problems.add(shown, 1, f"Front Matter fehlt – ein {kind.label} beginnt mit „---“ "
                          "und den Feldern " + ", ".join(s.key for s in kind.fields if s.required))
             return None
-        _unknown_keys(fm, kind.fields, shown, problems)
+        _unknown_keys(fm, kind.all_fields, shown, problems)
     values: dict[str, Any] = {}
-    for spec in kind.fields:
+    for spec in kind.all_fields:
         raw = fm.data.get(spec.key)
         if raw is None or raw == "" or raw == []:
             if spec.required:
@@ -69,6 +73,10 @@ def validate(
             continue
         values[spec.key] = spec.read(raw, Context(spec.key, fm.line_of(spec.key), shown, problems,
                                                   vocabulary))
+    if bool(values.get("image")) != bool(values.get("image_alt")):
+        present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
+        problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
+                     "ein Vorschaubild hat immer einen Alternativtext")
     if len(problems) == before:
         kind.check(values, fm, Context("", 1, shown, problems, vocabulary))
     if len(problems) > before:
@@ -90,4 +98,6 @@ def validate(
         topics=topics,
         detections=detections,
         details=kind.details(values),
+        status=status(values.get("draft") is True, kind.published_on(values), today or dt.date.today()),
+        release=kind.published_on(values),
     )

@@ -1,0 +1,52 @@
+"""One build's reading and checking, shared by the MkDocs hook and ``python -m k3b.check``.
+
+Both read the same pages and publications, collect the site, plan the generated pages and
+check every link and image, so ``make check`` reports exactly what ``make build`` would,
+without rendering a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import timing
+from .bibliography.parse import Bibliography
+from .generated import plan as plan_site
+from .linkcheck import SiteMap, check_links
+from .plan import Plan
+from .problems import ProblemList
+from .site import Site, SourcePage, collect_site
+from .topics import Vocabulary
+
+
+@dataclass
+class Assembled:
+    site: Site
+    plan: Plan
+    pages: SiteMap
+
+
+def assemble(
+    pages: Iterable[SourcePage],
+    static_files: Iterable[str],
+    vocabulary: Vocabulary,
+    bibliography: Bibliography,
+    problems: ProblemList,
+    *,
+    site_url: str,
+    site_name: str,
+    today: dt.date,
+    preview: bool = False,
+    info: Callable[[str], None] = lambda line: None,
+) -> Assembled:
+    """Collect and check everything; every problem goes into ``problems``.
+
+    ``static_files`` are the files below ``docs/`` that are not pages (images, downloads).
+    """
+    site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview)
+    planned = plan_site(site, site_url, site_name)
+    with timing.phase("links"):
+        site_map = check_links(site, planned, static_files, problems, info)
+    return Assembled(site, planned, site_map)

@@ -1,0 +1,78 @@
+"""Drafts and scheduled publication: is an item published on the build date?
+
+Every page of every type is one of three: a draft (``draft: true``), scheduled (its
+publication date, normally ``date``, lies after the build date, ``k3b.builddate``) or
+published. The published build (``make build``) leaves drafts and scheduled items out
+entirely: no page, no listing, hub, feed, search entry, sitemap entry, related content or
+„Zitiert in“. The preview (``make serve``) shows them, each with a banner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from .render import german_date
+
+PUBLISHED = ""
+DRAFT = "draft"
+SCHEDULED = "scheduled"
+
+
+def status(draft: bool, release: dt.date | None, today: dt.date) -> str:
+    """``DRAFT``, ``SCHEDULED`` or ``PUBLISHED`` (the empty string, so it reads as false)."""
+    if draft:
+        return DRAFT
+    if release is not None and release > today:
+        return SCHEDULED
+    return PUBLISHED
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A page the published build leaves out, and why."""
+
+    url: str
+    status: str  # DRAFT or SCHEDULED
+    release: dt.date | None = None
+
+    def reason(self) -> str:
+        """Completes a sentence about a link to it: „… führt auf {reason}“."""
+        if self.status == SCHEDULED and self.release is not None:
+            return f"eine Seite, die erst am {german_date(self.release)} erscheint"
+        return "einen Entwurf („draft: true“), der nicht veröffentlicht wird"
+
+
+def headline(state: str, release: dt.date | None) -> str:
+    if state == SCHEDULED and release is not None:
+        return f"Geplant für den {german_date(release)}"
+    return "Entwurf – nicht veröffentlicht"
+
+
+def banner_html(state: str, release: dt.date | None, notes: Sequence[str] = ()) -> str:
+    """The preview's banner on a draft or scheduled page; ``notes`` are what is still missing."""
+    if not state:
+        return ""
+    if state == SCHEDULED:
+        text = ("Diese Seite erscheint erst an diesem Tag. Bis dahin ist sie nur in der Vorschau "
+                "zu sehen, nicht auf der veröffentlichten Website.")
+    else:
+        text = ("Diese Seite ist nur in der Vorschau zu sehen. Zum Veröffentlichen die Zeile "
+                "„draft: true“ löschen.")
+    todo = ""
+    if notes:
+        items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+        todo = f"<p>Noch zu erledigen:</p><ul>{items}</ul>"
+    return (f'<div class="admonition warning k3b-banner" role="note">'
+            f'<p class="admonition-title">{escape(headline(state, release))}</p>'
+            f"<p>{text}</p>{todo}</div>")
+
+
+def badge_html(state: str, release: dt.date | None) -> str:
+    """The mark on a card of a draft or scheduled item in the preview's listings."""
+    if not state:
+        return ""
+    label = "Entwurf" if state == DRAFT else f"Geplant: {german_date(release)}" if release else "Geplant"
+    return f'<span class="k3b-status">{escape(label)}</span>'
