@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from searchindex import indexed_pages
 
 from k3b.publishing import DRAFT, PUBLISHED, SCHEDULED, banner_html, status
+from searchindex import indexed_pages
 from sitebuild import build, html, make_project
 
 TODAY = "2026-12-01"

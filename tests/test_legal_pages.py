@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from searchindex import indexed_pages
 
+from searchindex import indexed_pages
 from sitebuild import ROOT, html
 
 # Page → headings (h2/h3) it must have, and phrases its text must contain.

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from searchindex import indexed_pages
 
+from searchindex import indexed_pages
 from sitebuild import build, html, make_project
 
 # Minimal fixture: URL → type in the index, or None for pages that must stay out.
