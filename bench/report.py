@@ -55,7 +55,8 @@ def compare_table(result: dict) -> str:
               f"- full build, per page (ours ÷ Material): {verdict(result['targets']['build_per_page'])}",
               f"- HTML per article page (ours ÷ Material): {verdict(result['targets']['article_html'])}"]
     for key, label in (("page_load_kb", "article page load, KB gzip (ours)"),
-                       ("first_query_kb", "first query, KB (ours)"), ("first_query_ms", "first query, ms (ours)")):
+                       ("first_query_kb", "first query, KB (ours)"),
+                       ("first_query_ms", "first query, ms (ours)")):
         if key in result["targets"]:
             lines.append(f"- {label}: {verdict(result['targets'][key])}")
     noisy = max(ours.get("spread", 0), peer.get("spread", 0))
