@@ -115,3 +115,17 @@ def test_publications_and_hubs(topics_index):
 @pytest.fixture(scope="module")
 def topics_index(tmp_path_factory):
     return indexed_pages(build(make_project(tmp_path_factory.mktemp("topics-search"), "topics")))
+
+
+def test_every_rebuild_indexes_anew(tmp_path):
+    """As in ``mkdocs serve``: the same hooks build again after a change; the index follows."""
+    project = make_project(tmp_path, "minimal")
+    site = build(project, command="serve")
+    assert "Zaunkönig" in indexed_pages(site)["suchtest/"]["content"]
+    page = project / "docs" / "suchtest.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Zaunkönig", "Eisvogel"), encoding="utf-8")
+    build(project, command="serve")
+    pages = indexed_pages(site)
+    assert "Eisvogel" in pages["suchtest/"]["content"] and "Zaunkönig" not in pages["suchtest/"]["content"]
+    # No pieces of the old index are left behind.
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == len(pages)

@@ -48,7 +48,8 @@ def search_markup(facets: SearchFacets, vocabulary: Vocabulary, terms: Sequence[
     for number, (capture, key, value) in enumerate(values):
         captures[capture].append(f"{key}[data-k{number}]")
         attributes.append(f'data-k{number}="{escape(value, quote=True)}"')
-    names = " ".join(f'data-pagefind-{capture}="{", ".join(keys)}"' for capture, keys in captures.items())
+    names = " ".join(f'data-pagefind-{capture}="{", ".join(keys)}"' for capture, keys in captures.items()
+                     if keys)
     html = f'<div class="k3b-search-data" hidden data-pagefind-ignore {names} {" ".join(attributes)}></div>'
     if words:
         html += (f'<span data-pagefind-index-attrs="data-begriffe" '
