@@ -109,6 +109,19 @@
     };
   }
 
+  /* Up to `limit` sections of a page (a heading and its text) that hold a match outside
+     the page's extra terms, as {url, title, data} with the section's own matches. */
+  function sections(data, limit) {
+    var words = String(data.raw_content || "").split(/[\r\n\s]+/g).filter(Boolean).length;
+    var extra = parseInt((data.meta && data.meta.begriffe) || "0", 10) || 0;
+    return (data.sub_results || []).filter(function (sub) {
+      return sub.url.indexOf("#") >= 0 && (sub.locations || []).some(function (l) { return l < words - extra; });
+    }).slice(0, limit).map(function (sub) {
+      return { url: sub.url, title: sub.title, data: { raw_content: data.raw_content, meta: data.meta,
+        locations: sub.locations } };
+    });
+  }
+
   /* "Fallbeispiel · 14. März 2025 · Ebereschenhain, Brandenburg", escaped. */
   function metaLine(item) {
     return [item.kind, item.date, item.place].filter(Boolean).map(escapeHtml).join(" · ");
@@ -125,6 +138,7 @@
     metaLine: metaLine,
     prepare: prepare,
     result: result,
+    sections: sections,
     slug: slug,
     totalText: totalText
   };

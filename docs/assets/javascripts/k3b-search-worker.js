@@ -16,6 +16,7 @@
 importScripts("k3b-search-results.js");
 
 var SHOWN = 9;
+var SECTIONS = 3;  // matching sections shown per page
 var MIN_LENGTH = 2;
 var MARK_OPEN = "<mark data-md-highlight>";
 var MARK_CLOSE = "</mark>";
@@ -37,17 +38,30 @@ function terms(query) {
   return found;
 }
 
+/* A result as Material lists it: the page, then the sections that match (Pagefind's
+   sub-results under a heading), which Material folds away below the page. */
 function entry(item, query, score, total) {
   var marker = total === null ? "" : '<span hidden data-k3b-total="' + total + '"></span>';
-  return [{
+  var found = terms(query);
+  var page = {
     location: item.url.replace(/^\//, ""),
     score: score,
-    terms: terms(query),
+    terms: found,
     title: K3BSearch.escapeHtml(item.title),
     text: '<p class="k3b-search-meta">' + K3BSearch.metaLine(item) + marker + "</p>"
       + "<p>" + K3BSearch.excerpt(item.data, query, MARK_OPEN, MARK_CLOSE) + "</p>",
     tags: item.topics.length ? item.topics.map(K3BSearch.escapeHtml) : undefined
-  }];
+  };
+  var sections = K3BSearch.sections(item.data, SECTIONS).map(function (section) {
+    return {
+      location: section.url.replace(/^\//, ""),
+      score: score / 2,
+      terms: found,
+      title: K3BSearch.escapeHtml(section.title),
+      text: "<p>" + K3BSearch.excerpt(section.data, query, MARK_OPEN, MARK_CLOSE) + "</p>"
+    };
+  });
+  return [page].concat(sections);
 }
 
 function allResults(query, total) {
@@ -65,6 +79,7 @@ function allResults(query, total) {
 
 function answer(query) {
   query = query.trim();
+  if (query) pagefind().catch(function () {});  // the first key starts loading the engine
   if (query.length < MIN_LENGTH) {
     return Promise.resolve({ items: [] });
   }
@@ -93,9 +108,8 @@ function answer(query) {
 
 self.addEventListener("message", function (event) {
   var message = event.data || {};
-  if (message.type === 0) {         // SETUP: Material's (empty) index; start loading ours
-    pagefind().catch(function () {});
-    self.postMessage({ type: 1 });  // READY
+  if (message.type === 0) {         // SETUP: Material's (empty) index. Pagefind loads
+    self.postMessage({ type: 1 });  // with the first key, so a page view loads none. READY
   } else if (message.type === 2) {  // QUERY
     answer(String(message.data || "")).then(function (result) {
       if (result) self.postMessage({ type: 3, data: result });  // RESULT
