@@ -6,6 +6,7 @@ from the item's type; this module only puts the pieces together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from .content import ContentItem, ContentType
 from .publishing import badge_html
 from .render import relative_url, topic_chips
+from .slugs import slugify
 from .topics import Vocabulary
 
 if TYPE_CHECKING:
@@ -45,14 +47,17 @@ def item_list(items: list[ContentItem], vocabulary: Vocabulary, page_url: str, l
     return f'<ul class="k3b-list">\n{cards}\n</ul>'
 
 
-def listing_html(kind: ContentType, items: list[ContentItem], site: Site, page_url: str) -> str:
-    """A page of a type's full listing: one list, or lists under the type's group headings."""
+def listing_html(kind: ContentType, items: list[ContentItem], site: Site, page_url: str,
+                 group: Callable[[ContentItem], str] | None = None) -> str:
+    """A page of a type's full listing: one list, or lists under the type's group headings
+    (or those of ``group``); each heading has an id from its text, for links to it."""
     today = site.index.today
-    if not items or not kind.group(items[0], today):
+    heading_of = group or (lambda item: kind.group(item, today))
+    if not items or not heading_of(items[0]):
         return item_list(items, site.vocabulary, page_url)
     parts = []
-    for heading, members in groupby(items, key=lambda i: kind.group(i, today)):
-        parts.append(f'<h2 class="k3b-group">{escape(heading)}</h2>')
+    for heading, members in groupby(items, key=heading_of):
+        parts.append(f'<h2 class="k3b-group" id="{slugify(heading)}">{escape(heading)}</h2>')
         parts.append(item_list(list(members), site.vocabulary, page_url, 3))
     return "\n".join(parts)
 

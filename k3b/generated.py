@@ -14,7 +14,7 @@ from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
 from .cards import listing_html
-from .content import CONTENT_TYPES, ContentType
+from .content import CONTENT_TYPES, ContentType, Listing
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
@@ -79,13 +79,16 @@ def _publications(site: Site, result: Plan) -> None:
 
 
 def _paged(result: Plan, paging: Paging, title: str, description: str,
-           render_page: Callable[[int, str], str], first: int = 1) -> None:
+           render_page: Callable[[int, str], str], first: int = 1,
+           search_first: SearchFacets | None = None) -> None:
     """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one.
-    Listings are not in the search index: the items they list are."""
+    Listings are not in the search index (the items they list are), except page 1 of one
+    with ``search_first``, found by its title and introduction."""
     for number in range(first, paging.count + 1):
         _add(result, PlannedPage(
             paging.src(number), title if number == 1 else f"{title} – Seite {number}", description,
-            lambda page_url, number=number: render_page(number, page_url)))
+            lambda page_url, number=number: render_page(number, page_url),
+            search=search_first if number == 1 else None))
 
 
 def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, description: str,
@@ -102,21 +105,34 @@ def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, d
 
 
 def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, title: str,
-                 description: str, first_page: bool) -> None:
+                 description: str, first_page: bool, listing: Listing | None = None) -> None:
     paging = Paging(base, len(items), ARTICLES_PER_PAGE)
+    intro = listing.intro if listing else None
+
+    found = listing is not None and listing.search
 
     def render_page(number: int, page_url: str) -> str:
-        listing = listing_html(kind, list(paging.items(items, number)), site, page_url)
-        return listing + "\n\n" + pager_html(paging, number, page_url)
+        body = listing_html(kind, list(paging.items(items, number)), site, page_url,
+                            listing.group if listing else None)
+        head = intro(page_url) + "\n\n" if intro and number == 1 else ""
+        tail = body + "\n\n" + pager_html(paging, number, page_url)
+        if found and number == 1:  # the search reads the introduction, not the list
+            tail = f'<div class="k3b-listing-items" data-pagefind-ignore>\n{tail}\n</div>'
+        return head + tail
 
-    _paged(result, paging, title, description, render_page, first=1 if first_page else 2)
+    _paged(result, paging, title, description, render_page, first=1 if first_page else 2,
+           search_first=SearchFacets("Übersicht", title) if found else None)
 
 
 def _section_listings(site: Site, result: Plan) -> None:
-    """Pages 2…n of each type's listing, /artikel/ … (page 1 is the staff-written index)."""
+    """Pages 2…n of each type's listing, /artikel/ … (page 1 is the staff-written index),
+    and the type's own listings (case studies per Land)."""
     for kind in CONTENT_TYPES:
         _paged_items(site, result, kind, site.index.of_kind(kind), f"{kind.name}/", kind.plural,
                      f"Alle {kind.plural}.", first_page=False)
+        for listing in kind.listings(site):
+            _paged_items(site, result, kind, listing.items, listing.base, listing.title,
+                         listing.description, first_page=True, listing=listing)
 
 
 def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:

@@ -38,7 +38,9 @@ class Section:
 
 def _items_section(kind) -> Section:
     def newest(site: Site, topic: Topic, page_url: str) -> str:
-        return item_list(site.index.of_kind(kind, topic.slug)[:HUB_LIMIT], site.vocabulary, page_url, 3)
+        items = site.index.of_kind(kind, topic.slug)
+        newest = item_list(items[:HUB_LIMIT], site.vocabulary, page_url, 3)
+        return kind.hub_intro(items, site, page_url) + newest
     return Section(kind.name, kind.label, kind.plural, kind.hub_heading, kind.hub_order, newest)
 
 

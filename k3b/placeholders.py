@@ -33,7 +33,9 @@ def expand_markers(markdown: str, site: Site, page_url: str) -> str:
             return "\n" + item_list(items[: int(limit)], site.vocabulary, page_url, 3) + "\n"
         # The full listing: page 1 here, the rest on generated pages /<folder>/seite/<n>/.
         paging = Paging(f"{kind.name}/", len(items), ARTICLES_PER_PAGE)
+        intro = kind.listing_intro(items, site, page_url)
         listing = listing_html(kind, list(paging.items(items, 1)), site, page_url)
-        return "\n" + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
+        head = intro + "\n\n" if intro else ""
+        return "\n" + head + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
 
     return MARKER.sub(replace, markdown)

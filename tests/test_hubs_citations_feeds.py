@@ -82,7 +82,8 @@ def hub(site: Path, slug: str):
 
 def section_titles(page, section: str) -> list[str]:
     heading = page.find(id=section)
-    listing = heading.find_next_sibling(["ul", "p"])
+    # The section's list (a case-study section starts with its map and the map's text).
+    listing = heading.find_next_sibling(["ul", "p"], class_=["k3b-list", "k3b-pubs", "k3b-empty"])
     return [a.get_text() for a in listing.select(".k3b-card__title a, .k3b-pub > a")]
 
 
@@ -94,7 +95,7 @@ def test_hub_joins_articles_case_studies_and_publications(topics_site):
         "1 Artikel, 1 Fallbeispiel, 2 Publikationen")
     assert section_titles(page, "artikel") == ["Zwei Themen"]
     assert section_titles(page, "fallbeispiele") == ["Revierfall"]
-    assert "Teststadt, Sachsen" in page.find(id="fallbeispiele").find_next("ul").get_text()
+    assert "Teststadt, Sachsen" in page.find(id="fallbeispiele").find_next("ul", class_="k3b-list").get_text()
     assert len(section_titles(page, "publikationen")) == 2
     assert page.select_one(".k3b-hub__intro").get_text().startswith("Wenn Industrie und Bergbau gehen")
 

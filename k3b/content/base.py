@@ -11,7 +11,7 @@ and never name a type, so adding one touches neither them nor the MkDocs hook.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,21 @@ class ContentItem:
     @property
     def topics_detected(self) -> bool:
         return bool(self.detections)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A paged listing of a type's own (the case studies of one Land), planned like the full one."""
+
+    base: str  # URL of page 1: "fallbeispiele/brandenburg/"
+    title: str
+    description: str
+    items: Sequence[ContentItem]  # in the order shown
+    intro: Callable[[str], str] | None = None  # page_url → HTML above the first page
+    group: Callable[[ContentItem], str] | None = None  # headings; None: the type's ``group``
+    # Page 1 is found by the search as an „Übersicht“, by its title and introduction (the
+    # items it lists are found themselves).
+    search: bool = True
 
 
 def newest_first(items: Sequence[ContentItem]) -> list[ContentItem]:
@@ -138,6 +153,19 @@ class ContentType:
 
     def plan(self, site: Site, plan: Plan) -> None:
         """Pages and files of the type's own beyond its items and listings (calendars …)."""
+
+    def listings(self, site: Site) -> Sequence[Listing]:
+        """Paged listings of the type's own besides the full one and those per topic."""
+        return ()
+
+    def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        """HTML above the first page of the type's full listing (a map, a filter); ``items``
+        are all of the type's items."""
+        return ""
+
+    def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        """HTML above the type's section on a topic hub; ``items`` are all of the topic's."""
+        return ""
 
     # --- search -------------------------------------------------------------------------
 

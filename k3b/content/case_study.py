@@ -16,11 +16,16 @@ from typing import TYPE_CHECKING, Any
 from .. import fields as f
 from ..frontmatter import FrontMatter
 from ..kreise import Kreis, check_kreis
-from ..regions import BUNDESLAENDER, Land, land_named
+from ..regions import BUNDESLAENDER, LAENDER, Land, land_named
+from ..render import relative_url
 from ..search.facets import SearchFacets
-from .base import ContentItem, ContentType
+from . import case_places as places
+from .base import ContentItem, ContentType, Listing, newest_first
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
     from ..site import Site
 
 PHASES = ("Analyse", "Beratung", "Umsetzung", "Abgeschlossen")
@@ -129,12 +134,20 @@ class CaseStudy(ContentType):
 
     def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         c: CaseDetails = item.details
+        land_href = escape(relative_url(page_url, places.land_url(c.land)), quote=True)
+        if c.kreis is not None:
+            kreis = (f'<a href="{land_href}#{places.kreis_anchor(c.kreis)}">{escape(c.kreis.full_label)}</a> '
+                     f"(AGS {c.kreis.ags})")
+        else:
+            kreis = escape(c.landkreis) + " (fiktiv)"
         rows = (
-            ("Kommune", c.kommune), ("Kreis", c.place_label), ("Bundesland", c.bundesland),
-            ("Zeitraum", c.period), ("Phase", c.phase), ("Beteiligte", ", ".join(c.actors)),
-            ("Vorgehen", c.approach), ("Ergebnis", c.outcome),
+            ("Kommune", escape(c.kommune)), ("Kreis", kreis),
+            ("Bundesland", f'<a href="{land_href}">{escape(c.bundesland)}</a>'),
+            ("Zeitraum", escape(c.period)), ("Phase", escape(c.phase)),
+            ("Beteiligte", escape(", ".join(c.actors))), ("Vorgehen", escape(c.approach)),
+            ("Ergebnis", escape(c.outcome)),
         )
-        body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+        body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in rows)
         return ('<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
                 f"<tbody>{body}</tbody></table>")
 
@@ -144,6 +157,56 @@ class CaseStudy(ContentType):
         if facets is None:
             return None
         return replace(facets, land=case.bundesland, place=case.kommune)
+
+    # --- by region: listing grouped by Land, a page per Land, maps ------------------------
+
+    def ordered(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
+        """By Land (alphabetical), newest first within each."""
+        order = {land.name: i for i, land in enumerate(LAENDER)}
+        return sorted(newest_first(items), key=lambda i: order[i.details.bundesland])
+
+    def group(self, item: ContentItem, today: dt.date) -> str:
+        return item.details.bundesland
+
+    def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        return places.germany_intro(items, page_url)
+
+    def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
+        return places.germany_intro(items, page_url, with_kreise=False, scope=" zu diesem Thema")
+
+    def listings(self, site: Site) -> list[Listing]:
+        """A page per Land, ``/fallbeispiele/<land>/``, with its Kreise; the cases under their Kreis."""
+        by_land: dict[Land, list[ContentItem]] = {land: [] for land in LAENDER}
+        for item in site.index.of_kind(self):
+            by_land[item.details.land].append(item)
+        result = []
+        for land, items in by_land.items():
+            def kreis_first(item: ContentItem) -> tuple[int, str]:
+                kreis = item.details.kreis
+                return (0, kreis.label) if kreis else (1, "")
+            chosen = sorted(items, key=kreis_first)  # stable: newest first within a Kreis
+
+            def intro(page_url: str, land=land, chosen=chosen) -> str:
+                return places.land_intro(land, chosen, page_url)
+            result.append(Listing(places.land_url(land), f"Fallbeispiele in {land.name}",
+                                  f"Fallbeispiele aus {land.name}, nach Kreisen, mit Karte.", chosen,
+                                  intro, _kreis_heading, search=bool(chosen)))
+        return result
+
+    def check_site(self, item: ContentItem, site: Site, context: f.Context) -> None:
+        stem = item.src_path.rsplit("/", 1)[-1].removesuffix(".md")
+        land = next((land for land in LAENDER if land.slug == stem), None)
+        if land is not None:
+            context.problems.add(context.path, 1, f"Dateiname „{stem}.md“: /fallbeispiele/{stem}/ ist die "
+                                 f"Seite der Fallbeispiele in {land.name} – bitte die Datei umbenennen")
+
+    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any]:
+        return places.jsonld(item, url)
+
+
+def _kreis_heading(item: ContentItem) -> str:
+    kreis = item.details.kreis
+    return kreis.full_label if kreis else "Fiktive Beispiele"
 
 
 CASE_STUDY = CaseStudy()

@@ -83,9 +83,10 @@ def page(browser):
 TEMPLATES: dict[str, str] = {
     "start": "",
     "artikel": "artikel/*/",
-    "fallbeispiel": "fallbeispiele/*/",
+    "fallbeispiel": "fallbeispiele/nach-dem-tagebau/",  # "*/" would also match the Land pages
     "artikel-liste": "artikel/",
     "fallbeispiele-liste": "fallbeispiele/",
+    "fallbeispiele-land": "fallbeispiele/brandenburg/",
     "publikationen": "publikationen/",
     "publikation": "publikationen/*/",
     "themen": "themen/",
