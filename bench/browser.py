@@ -25,7 +25,10 @@ from urllib.parse import unquote, urlsplit
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+# What counts as search index: Material's Lunr index, and every piece of Pagefind's.
 SEARCH_INDEX = "/search/search_index.json"
+PAGEFIND = "/pagefind/"
+SECOND_QUERY = "Unterkunft"
 TIMEOUT_MS = 120_000
 
 
@@ -53,7 +56,7 @@ class _Log:
     def take(self) -> Transfer:
         with self.lock:
             entries, self.entries = self.entries, []
-        index = sum(size for path, size in entries if path == SEARCH_INDEX)
+        index = sum(size for path, size in entries if path == SEARCH_INDEX or path.startswith(PAGEFIND))
         paths = tuple(path for path, _ in entries)
         return Transfer(len(entries), sum(size for _, size in entries), index, paths)
 
@@ -135,6 +138,8 @@ def chromium_path() -> str:
 
 _WATCH_RESULTS = """() => {
   window.__benchFirstResult = null;
+  const old = document.querySelector('.md-search-result__list');
+  if (old) old.textContent = '';
   const observer = new MutationObserver(() => {
     if (document.querySelector('.md-search-result__item')) {
       window.__benchFirstResult = performance.now();
@@ -156,12 +161,15 @@ def _open(browser, url: str, log: _Log):
 
 @dataclass(frozen=True)
 class Visit:
-    """One first visit: the page load, then the first search typed once the network is idle."""
+    """One first visit: the page load, then the first search typed once the network is idle,
+    then a second search in the same page."""
 
     load: Transfer
     search: Transfer
     typed_at_ms: float  # since navigation start
     first_result_ms: float  # since navigation start
+    second: Transfer
+    second_ms: float  # typing to first result
 
     @property
     def typing_to_result_ms(self) -> float:
@@ -169,14 +177,20 @@ class Visit:
 
 
 def _search(page, query: str, log: _Log) -> tuple[float, float, Transfer]:
-    """Type ``query`` into Material's search; when typing began and the first result appeared."""
+    """Type ``query`` into Material's search; when typing began and the first result
+    appeared, and what was transferred until the results were complete."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill("")
+    page.wait_for_timeout(300)  # the cleared query's (empty) answer
     page.evaluate(_WATCH_RESULTS)
-    page.locator("input.md-search__input").click()
     log.take()
     typed_at = page.evaluate("performance.now()")
     page.keyboard.type(query)
     page.wait_for_function("window.__benchFirstResult !== null", timeout=TIMEOUT_MS)
-    return typed_at, page.evaluate("window.__benchFirstResult"), log.take()
+    first = page.evaluate("window.__benchFirstResult")
+    page.wait_for_timeout(800)  # the rest of the shown results (Pagefind loads each one)
+    return typed_at, first, log.take()
 
 
 def _launch(playwright):
@@ -189,9 +203,10 @@ def _once(playwright, url: str, log: _Log, query: str) -> Visit:
     try:
         _, page, load = _open(browser, url, log)
         typed_at, first_result, search = _search(page, query, log)
+        second_at, second_result, second = _search(page, SECOND_QUERY, log)
     finally:
         browser.close()
-    return Visit(load, search, typed_at, first_result)
+    return Visit(load, search, typed_at, first_result, second, second_result - second_at)
 
 
 def _median(values) -> float:
@@ -214,6 +229,8 @@ def measure_site(playwright, site: Path, page_path: str, query: str, runs: int) 
         "search": asdict(visits[0].search),
         "search_ms": _median(v.typing_to_result_ms for v in visits),
         "search_ms_all": [round(v.typing_to_result_ms, 1) for v in visits],
+        "second_query": SECOND_QUERY, "second": asdict(visits[0].second),
+        "second_ms": _median(v.second_ms for v in visits),
         "typed_at_ms": _median(v.typed_at_ms for v in visits),
         "first_result_from_navigation_ms": _median(v.first_result_ms for v in visits),
     }

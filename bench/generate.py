@@ -24,7 +24,8 @@ OUT = ROOT / "bench" / "out"
 CONTENT_DIRS = ("artikel", "fallbeispiele")
 LINKED_DIRS = ("hooks", "overrides", "k3b", "data")
 NOT_LINKED = {"docs", "publications", "site", "bench", "tests"}
-GENERATOR_SOURCES = ("text.py", "bibgen.py", "corpus.py", "generate.py")
+GENERATOR_SOURCES = ("text.py", "bibgen.py", "corpus.py", "generate.py", "lunr_timing.py")
+LUNR_TIMING = "lunr_timing.py"
 
 
 # --- projects -------------------------------------------------------------------------------
@@ -92,8 +93,10 @@ def peer_config(docs: Path) -> dict:
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     nav = [entry for entry in ours.get("nav", []) if isinstance(entry, dict)
            and all(isinstance(v, str) and (docs / v).exists() for v in entry.values())]
-    plugins = [p for p in ours.get("plugins", [])
-               if (p if isinstance(p, str) else next(iter(p))) in ("search", "tags")]
+    # The peer keeps Material's own search (Lunr, with the German stemmer we used before
+    # Pagefind), so the comparison includes a search index on both sides.
+    plugins = [{"search": {"lang": "de", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}]
+    plugins += [p for p in ours.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) == "tags"]
     config = {key: ours[key] for key in ("site_name", "site_description", "site_author", "site_url",
                                          "copyright") if key in ours}
     # Our templates (custom_dir) are part of what we measure, so the peer goes without them.
@@ -102,6 +105,7 @@ def peer_config(docs: Path) -> dict:
         "docs_dir": "docs", "site_dir": "site", "use_directory_urls": True, "nav": nav,
         "theme": theme, "extra": {"generator": (ours.get("extra") or {}).get("generator", True)},
         "markdown_extensions": ours.get("markdown_extensions", []), "plugins": plugins,
+        "hooks": [LUNR_TIMING],
     })
     return config
 
@@ -128,6 +132,7 @@ def write_peer(project: Path, corpus: Corpus, pages: dict[str, str]) -> None:
                                                         corpus.cases))
     for src, text in pages.items():
         write(docs / src, text)
+    shutil.copyfile(Path(__file__).parent / LUNR_TIMING, project / LUNR_TIMING)
     config = yaml.safe_dump(peer_config(docs), sort_keys=False, allow_unicode=True)
     write(project / "mkdocs.yml", "# Plain Material peer of the benchmark (bench/generate.py).\n" + config)
 

@@ -21,6 +21,7 @@ class BuildRun:
     peak_rss_mb: float
     cpu_seconds: float = 0.0  # user + system; less disturbed than wall time on a busy machine
     phases: dict[str, float] = field(default_factory=dict)
+    figures: dict[str, float] = field(default_factory=dict)  # search-index-rss-mb
 
 
 class BuildFailed(RuntimeError):
@@ -78,10 +79,12 @@ def build(project: Path, site: Path, log: Path, timings: Path | None = None) -> 
     if process.returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
         raise BuildFailed(f"{project}: mkdocs build failed (exit {process.returncode}), see {log}:\n{tail}")
-    phases = {}
+    phases, figures = {}, {}
     if timings is not None and timings.exists():
-        phases = {k: float(v) for k, v in json.loads(timings.read_text(encoding="utf-8")).items()}
-    return BuildRun(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, phases)
+        for key, value in json.loads(timings.read_text(encoding="utf-8")).items():
+            # Figures that are not times end in their unit (k3b.timing.record).
+            (figures if key.endswith("-mb") else phases)[key] = float(value)
+    return BuildRun(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, phases, figures)
 
 
 def median_phases(runs: list[BuildRun]) -> dict[str, float] | None:

@@ -44,12 +44,21 @@ def compare_table(result: dict) -> str:
              fmt_ratio(ratios["article_html"])),
         _row("HTML per case-study page (median)", kb(ours["case_html_bytes"]), kb(peer["case_html_bytes"])),
         _row("site/ total", kb(ours["site_bytes"]), kb(peer["site_bytes"])),
-        _row("search index", kb(ours["search_index_bytes"]), kb(peer["search_index_bytes"])),
+        _row("search index on disk (ours: Pagefind, peer: Lunr)", kb(ours["search_index_bytes"]),
+             kb(peer["search_index_bytes"])),
+        _row("search index build time", f"{ours.get('search_index_seconds', 0):.2f} s",
+             f"{peer.get('search_index_seconds', 0):.2f} s"),
+        _row("peak RSS of the Pagefind process", f"{ours.get('search_index_rss_mb', 0):.0f} MB", "–"),
     ]
     lines += _browser_rows(result.get("browser"))
     lines += ["", "**Targets**", "",
               f"- full build, per page (ours ÷ Material): {verdict(result['targets']['build_per_page'])}",
               f"- HTML per article page (ours ÷ Material): {verdict(result['targets']['article_html'])}"]
+    for key, label in (("page_load_kb", "article page load, KB gzip (ours)"),
+                       ("first_query_kb", "first query, KB (ours)"),
+                       ("first_query_ms", "first query, ms (ours)")):
+        if key in result["targets"]:
+            lines.append(f"- {label}: {verdict(result['targets'][key])}")
     noisy = max(ours.get("spread", 0), peer.get("spread", 0))
     if noisy > NOISY_SPREAD:
         lines.append(f"- noisy machine: build times varied by up to {100 * noisy:.0f} % between runs; "
@@ -79,6 +88,12 @@ def _browser_rows(browser: dict | None) -> list[str]:
         return (f"{figures['first_result_from_navigation_ms']:,.0f} ms "
                 f"(typing began at {figures['typed_at_ms']:,.0f} ms)")
 
+    def second(figures: dict) -> str:
+        step = figures.get("second")
+        if not step:
+            return "n/a"
+        return f"{figures['second_ms']:,.0f} ms, {kb(step['bytes'])} in {step['requests']} requests"
+
     index = [f["load"]["search_index_bytes"] for f in (ours, peer)]
     return [
         _row(f"article page load, gzip (`{ours['page']}`)", load(ours), load(peer),
@@ -87,6 +102,7 @@ def _browser_rows(browser: dict | None) -> list[str]:
         _row(f"first search „{ours['query']}“, typing to first result", search(ours), search(peer),
              fmt_ratio(ours["search_ms"] / peer["search_ms"] if peer["search_ms"] else None)),
         _row("… first result, from navigation start", from_navigation(ours), from_navigation(peer)),
+        _row(f"second search „{ours.get('second_query', '')}“ in the same page", second(ours), second(peer)),
     ]
 
 

@@ -36,6 +36,10 @@ TARGET_SCALING = 1.1
 TARGET_PUB_PAGE = 1.2
 TARGET_CITATIONS = 1.1
 TARGET_BIBTEX_SECONDS = 3.0
+# Issue 13 (search), at size M: article page load (gzip), first query bytes and time.
+TARGET_PAGE_LOAD_KB = 150
+TARGET_QUERY_KB = 350
+TARGET_QUERY_MS = 600
 
 
 @dataclass
@@ -70,7 +74,7 @@ def run_builds(projects: dict[str, Path], options: Options) -> dict[str, list[Bu
         order = list(projects.items())
         for name, project in order if round_number % 2 == 0 else reversed(order):
             label = "warm-up" if round_number < options.warmup else f"run {round_number - options.warmup + 1}"
-            timings = project.parent / f"{name}-timings.json" if name.startswith("ours") else None
+            timings = project.parent / f"{name}-timings.json"
             result = build(project, sites[name], project.parent / f"{name}-build.log", timings)
             print(f"  {name:<11} {label:<8} {result.seconds:7.2f} s  (CPU {result.cpu_seconds:7.2f} s)  "
                   f"{result.peak_rss_mb:6.0f} MB",
@@ -102,6 +106,9 @@ def summarise(runs: list[BuildRun], project: Path, manifest: dict) -> dict:
         "cpu_ms_per_page": round(1000 * cpu / figures.pages, 3),
         **asdict(figures),
         "phases": median_phases(runs),
+        "search_index_seconds": round(statistics.median(r.phases.get("search-index", 0.0) for r in runs), 3),
+        "search_index_rss_mb": round(statistics.median(r.figures.get("search-index-rss-mb", 0.0)
+                                                       for r in runs), 1),
     }
 
 
@@ -138,7 +145,20 @@ def compare(spec: Spec, options: Options) -> dict:
     }
     if options.browser:
         result["browser"] = browser_figures(out, manifest, options.query)
+        result["targets"].update(search_targets(result["browser"]))
     return result
+
+
+def search_targets(browser: dict) -> dict:
+    """Issue 13's targets for our search (checked at every size, meant for M)."""
+    if "error" in browser:
+        return {}
+    ours = browser["ours"]
+    return {
+        "page_load_kb": target(round(ours["load"]["bytes"] / 1024, 1), TARGET_PAGE_LOAD_KB),
+        "first_query_kb": target(round(ours["search"]["bytes"] / 1024, 1), TARGET_QUERY_KB),
+        "first_query_ms": target(ours["search_ms"], TARGET_QUERY_MS),
+    }
 
 
 def browser_figures(out: Path, manifest: dict, query: str) -> dict:

@@ -12,8 +12,10 @@ configuration) and ``application/ld+json`` (publications) are data and not execu
 Styles need no 'unsafe-inline' either: the pages carry no ``style`` attributes or
 ``<style>`` elements, and Material sets positions through the CSSOM, which CSP allows.
 ``img-src data:`` is needed because Material draws its icons (admonitions, copy button,
-table sort) as CSS masks from ``data:`` SVGs. The search worker is a same-origin file, so
-``worker-src 'self'`` is enough (no ``blob:``); it loads Lunr and the index from the site.
+table sort) as CSS masks from ``data:`` SVGs. The search (Pagefind) compiles its
+WebAssembly module, which needs ``'wasm-unsafe-eval'`` in ``script-src``: it allows
+compiling WebAssembly, not evaluating JavaScript. Its workers are same-origin files, so
+``worker-src 'self'`` is enough (no ``blob:``); they load the index pieces from the site.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 
 CSP_DIRECTIVES: dict[str, str] = {
     "default-src": "'self'",
-    "script-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",
     "style-src": "'self'",
     "img-src": "'self' data:",
     "font-src": "'self'",

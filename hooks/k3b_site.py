@@ -7,7 +7,9 @@ All domain work happens in ``k3b`` (no MkDocs imports there). Order of a build:
    validate every page, check its citations; report all Markdown and BibTeX problems
    together and stop once. Then plan every generated page and file (publication pages,
    listings, hubs, feeds) and add them with ``File.generated``.
-3. ``on_page_markdown``: fill in what was planned for each page.
+3. ``on_page_markdown``: fill in what was planned for each page, and what the search
+   index should know of it (``k3b.search``).
+4. ``on_post_build``: index the built site for the search (Pagefind).
 """
 
 from __future__ import annotations
@@ -42,12 +44,20 @@ from k3b.generated import Plan, front_matter
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
+from k3b.search.indexer import SearchIndexError, build_index
+from k3b.search.markup import search_markup
+from k3b.search.terms import extra_terms
+from k3b.search_page import SRC as SEARCH_PAGE
 from k3b.site import Site, SourcePage
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
 
 OWN_FILE = "k3b.bib"
+# Material's search box reads its settings from this file (the separator it highlights
+# words by); the entries come from our worker (Pagefind), so the list stays empty.
+MATERIAL_SEARCH_SETTINGS = "search/search_index.json"
+MATERIAL_SEARCH_STUB = '{"config":{"lang":["de"],"separator":"[\\\\s\\\\-]+","pipeline":[]},"docs":[]}'
 
 
 @dataclass
@@ -164,6 +174,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src, content=front_matter(page)))
     for planned in _build.plan.files:
         files.append(File.generated(config, planned.src, content=planned.content))
+    files.append(File.generated(config, MATERIAL_SEARCH_SETTINGS, content=MATERIAL_SEARCH_STUB))
     return files
 
 
@@ -184,6 +195,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     elif item is not None:
         head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
     page.meta["k3b_head"] = "\n".join(h for h in head if h)
+    facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
+    if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
+        with timing.phase("search-terms"):
+            terms = extra_terms(markdown + "\n" + facets.text, site.vocabulary)
+        page.meta["k3b_search"] = search_markup(facets, site.vocabulary, terms)
+    # The results page has its own search field in place of the one in the header.
+    page.meta["k3b_own_search"] = src == SEARCH_PAGE
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)
@@ -221,9 +239,9 @@ def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
     Finished HTML does not need Markdown, and Markdown's raw-HTML handling costs more than
     the rest of a citation or a listing. ``on_page_content`` puts the HTML back.
     With ``late``, parts that are not searchable content (citations, bibliography,
-    "Zitiert in", related content) go in only in ``on_page_context``, after the search
-    plugin has indexed the page, so it does not parse them at all: until then their
-    placeholder is an HTML comment, which the index ignores.
+    "Zitiert in", related content) go in only in ``on_page_context``; until then their
+    placeholder is an HTML comment. They carry ``data-pagefind-ignore``, so the search
+    index leaves them out.
     """
     store = _deferred.setdefault(src, {})
     prefix = "K3BLATE" if late else "K3BDEFERRED"
@@ -236,7 +254,7 @@ def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
     return wrap
 
 
-@event_priority(-100)  # after Material's search plugin has indexed page.content
+@event_priority(-100)  # after other plugins have seen page.content
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Put the late blocks in place."""
     store = _late.pop(page.file.src_uri, None)
@@ -274,8 +292,8 @@ def _bibliography_heading(page: Page, config: MkDocsConfig, html: str) -> str:
     the page's table of contents.
 
     It is not written as a Markdown heading: Markdown's heading, attribute and toc handling
-    cost more than the rest of a page's citations, and the heading goes into the page after
-    the search index has seen it (no empty "Literatur" hit on every citing text).
+    cost more than the rest of a page's citations, and the heading is left out of the search
+    index (no empty "Literatur" hit on every citing text).
     """
     anchor, number = BIBLIOGRAPHY_ID, 1
     while f'id="{anchor}"' in html:  # an id the page already uses, heading or not
@@ -293,7 +311,7 @@ def _bibliography_heading(page: Page, config: MkDocsConfig, html: str) -> str:
         symbol = "&para;" if permalink is True else escape(str(permalink))
         title = escape(str(toc.get("permalink_title", "Permanent link")), quote=True)
         link = f'<a class="headerlink" href="#{anchor}" title="{title}">{symbol}</a>'
-    return f'<h2 id="{anchor}">{BIBLIOGRAPHY_TITLE}{link}</h2>'
+    return f'<h2 id="{anchor}" data-pagefind-ignore>{BIBLIOGRAPHY_TITLE}{link}</h2>'
 
 
 def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> None:
@@ -324,4 +342,12 @@ def _feed_link(page_url: str, src: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built site for the search, after every build (also in ``mkdocs serve``)."""
+    try:
+        with timing.phase("search-index"):
+            result = build_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    timing.record("search-index-rss-mb", result.peak_rss_mb)
+    log.info(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s")
     timing.write_if_requested()

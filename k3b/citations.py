@@ -148,7 +148,8 @@ def render_citations(
         if rendered is None:
             continue
         parts.append(markdown[position:start])
-        parts.append(wrap('<span class="k3b-cite-group">(' + "; ".join(rendered) + ")</span>"))
+        parts.append(wrap('<span class="k3b-cite-group" data-pagefind-ignore>('
+                          + "; ".join(rendered) + ")</span>"))
         position = end
     parts.append(markdown[position:])
     return "".join(parts), _bibliography([cited[order] for order in sorted(cited)], folder)
@@ -183,4 +184,4 @@ def _bibliography(works: list[CitedWork], folder: str) -> str:
     entries = "".join(head + folder + tail for _order, _inline, head, tail in works)
     # The heading ("Literatur", BIBLIOGRAPHY_ID) and its entry in the table of contents are
     # the build adapter's: they depend on how the engine renders headings.
-    return f'<ol class="k3b-bibliography" data-search-exclude>{entries}</ol>'
+    return f'<ol class="k3b-bibliography" data-pagefind-ignore>{entries}</ol>'

@@ -31,7 +31,7 @@ def related_html(site: Site, entry_id: str, page_url: str) -> str:
         lang = f' lang="{escape(entry.lang)}"' if entry.lang else ""
         items.append(f'<li><a href="{href}"{lang}>{escape(entry.title)}</a>'
                      f'<span class="k3b-related__meta">{meta}</span></li>')
-    return (f'<aside class="k3b-related" aria-labelledby="verwandte-inhalte" data-search-exclude>'
+    return (f'<aside class="k3b-related" aria-labelledby="verwandte-inhalte" data-pagefind-ignore>'
             f'<h2 id="verwandte-inhalte">Verwandte Inhalte</h2><ul>{"".join(items)}</ul></aside>')
 
 
@@ -48,8 +48,9 @@ def cited_in_html(site: Site, key: str, page_url: str) -> str:
     cache = site.fragments
     links = "".join(f'<li><a href="{root}{cache.get(item.src_path) or _cited_in_item(item, cache)}</li>'
                     for item in items)
-    tail = f'<p class="k3b-more">… und {more} weitere Seiten.</p>' if more > 0 else ""
-    return f'<h2 id="zitiert-in">Zitiert in</h2><ul class="k3b-cited-in">{links}</ul>{tail}'
+    tail = f'<p class="k3b-more" data-pagefind-ignore>… und {more} weitere Seiten.</p>' if more > 0 else ""
+    return (f'<h2 id="zitiert-in" data-pagefind-ignore>Zitiert in</h2>'
+            f'<ul class="k3b-cited-in" data-pagefind-ignore>{links}</ul>{tail}')
 
 
 def _cited_in_item(item: ContentItem, cache: dict[str, str]) -> str:

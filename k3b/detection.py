@@ -58,7 +58,8 @@ def words(markdown: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _word_matches(word: str, keyword: str) -> bool:
+def word_matches(word: str, keyword: str) -> bool:
+    """Whether the folded ``word`` contains ``keyword`` where the rule above allows it."""
     position = word.find(keyword)
     while position != -1:
         if position == 0 or position >= MIN_COMPOUND_PREFIX:
@@ -92,7 +93,7 @@ class _Matcher:
         if word not in self._cache:
             self._cache[word] = next(
                 ((display, topic) for key, display, topic in self.singles
-                 if _word_matches(word, key)),
+                 if word_matches(word, key)),
                 None,
             )
         return self._cache[word]
@@ -106,7 +107,7 @@ class _Matcher:
             if all(
                 tokens[start + i].startswith(head) and len(tokens[start + i]) - len(head) <= 3
                 for i, head in enumerate(heads)
-            ) and _word_matches(tokens[start + len(heads)], last):
+            ) and word_matches(tokens[start + len(heads)], last):
                 return len(phrase), display, topic
         return None
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import timing
+from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
-from .bibliography.render import bibtex_html, page_html
+from .bibliography.render import page_html
 from .cards import listing_html
 from .content import CONTENT_TYPES, ContentType, Listing
 from .crosslinks import cited_in_html, related_html
@@ -20,7 +20,9 @@ from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
 from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
 from .plan import Plan, PlannedFile, PlannedPage, front_matter
-from .site import PUBLICATIONS, Site
+from .render import german_month
+from .search.facets import SearchFacets
+from .site import PUBLICATIONS, Site, publication_date
 from .topics import Topic
 
 __all__ = ["Plan", "PlannedFile", "PlannedPage", "front_matter", "plan"]
@@ -40,6 +42,8 @@ def plan(site: Site, site_url: str, site_name: str) -> Plan:
         for topic in site.vocabulary.topics:
             result.files.append(PlannedFile(f"themen/{topic.slug}/feed.xml",
                                             topic_feed(site, topic, site_url, site_name)))
+    _add(result, PlannedPage(search_page.SRC, search_page.TITLE, search_page.DESCRIPTION,
+                             lambda page_url: search_page.search_page_html(site, page_url)))
     with timing.phase("types"):
         for kind in CONTENT_TYPES:
             kind.plan(site, result)
@@ -55,12 +59,15 @@ def _publications(site: Site, result: Plan) -> None:
             return page_html(pub, vocabulary, page_url)
 
         def links(page_url: str, pub=pub) -> str:
-            parts = [bibtex_html(pub), cited_in_html(site, pub.key, page_url),
-                     related_html(site, "pub:" + pub.key, page_url)]
+            parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]
             return "\n\n".join(p for p in parts if p)
+        date = publication_date(pub)
+        facets = SearchFacets("Publikation", pub.title, date, pub.topics, year=pub.year,
+                              date_label=german_month(date) if pub.month and date else pub.year,
+                              text="\n".join((pub.title, pub.abstract, " ".join(pub.keywords))))
         _add(result, PlannedPage(f"{PUBLICATIONS}/{pub.slug}.md", pub.title,
-                                 pub.description, render, publication=pub.key,
-                                 late=links))
+                                 pub.description, render, search=facets,
+                                 publication=pub.key, late=links))
         result.files.append(PlannedFile(f"{PUBLICATIONS}/{pub.slug}/{pub.slug}.bib", pub.bibtex.encode()))
     pubs = site.publications()
     _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",
@@ -72,13 +79,16 @@ def _publications(site: Site, result: Plan) -> None:
 
 
 def _paged(result: Plan, paging: Paging, title: str, description: str,
-           render_page: Callable[[int, str], str], first: int = 1, search_first: bool = False) -> None:
-    """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one."""
+           render_page: Callable[[int, str], str], first: int = 1,
+           search_first: SearchFacets | None = None) -> None:
+    """Plan pages ``first``…n of a listing; ``render_page(number, page_url)`` fills one.
+    Listings are not in the search index (the items they list are), except page 1 of one
+    with ``search_first``, found by its title and introduction."""
     for number in range(first, paging.count + 1):
         _add(result, PlannedPage(
             paging.src(number), title if number == 1 else f"{title} – Seite {number}", description,
             lambda page_url, number=number: render_page(number, page_url),
-            search=search_first and number == 1))
+            search=search_first if number == 1 else None))
 
 
 def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, description: str,
@@ -91,7 +101,7 @@ def _paged_publications(site: Site, result: Plan, pubs, base: str, title: str, d
         form = filter_form(pubs, site.vocabulary, page_url, base) if with_filter and number == 1 else ""
         return f'{form}\n\n<div class="k3b-pub-listing" id="k3b-results">{body}\n{pager}</div>'
 
-    _paged(result, paging, title, description, render_page, search_first=True)
+    _paged(result, paging, title, description, render_page)
 
 
 def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, title: str,
@@ -99,14 +109,19 @@ def _paged_items(site: Site, result: Plan, kind: ContentType, items, base: str, 
     paging = Paging(base, len(items), ARTICLES_PER_PAGE)
     intro = listing.intro if listing else None
 
+    found = listing is not None and listing.search
+
     def render_page(number: int, page_url: str) -> str:
         body = listing_html(kind, list(paging.items(items, number)), site, page_url,
                             listing.group if listing else None)
         head = intro(page_url) + "\n\n" if intro and number == 1 else ""
-        return head + body + "\n\n" + pager_html(paging, number, page_url)
+        tail = body + "\n\n" + pager_html(paging, number, page_url)
+        if found and number == 1:  # the search reads the introduction, not the list
+            tail = f'<div class="k3b-listing-items" data-pagefind-ignore>\n{tail}\n</div>'
+        return head + tail
 
     _paged(result, paging, title, description, render_page, first=1 if first_page else 2,
-           search_first=bool(listing and listing.search))
+           search_first=SearchFacets("Übersicht", title) if found else None)
 
 
 def _section_listings(site: Site, result: Plan) -> None:
@@ -123,7 +138,10 @@ def _section_listings(site: Site, result: Plan) -> None:
 def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:
     def render(page_url: str) -> str:
         return hub_sections(site, topic, counts[topic.slug], page_url)
-    _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render))
+    # A hub is found under its topic (its introduction; the lists on it are left out).
+    _add(result, PlannedPage(f"themen/{topic.slug}.md", topic.label, topic.description, render,
+                             search=SearchFacets("Thema", topic.label, topics=(topic.slug,),
+                                                 text=topic.description)))
     for kind in CONTENT_TYPES:
         if kind.on_hubs:
             _paged_items(site, result, kind, site.index.of_kind(kind, topic.slug),

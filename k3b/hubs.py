@@ -122,8 +122,8 @@ def hub_sections(site: Site, topic: Topic, counts: TopicCounts, page_url: str) -
     """Everything below a hub's intro (the vocabulary's description if staff wrote none)."""
     intro = "" if topic.slug in site.intros else f'<p class="k3b-hub__intro">{escape(topic.description)}</p>'
     if counts.total == 0:
-        return intro + ('<p class="k3b-empty">Zu diesem Thema gibt es noch keine Inhalte. Neue '
-                        f"{_names(SECTIONS)} erscheinen hier automatisch.</p>")
+        return intro + ('<p class="k3b-empty" data-pagefind-ignore>Zu diesem Thema gibt es noch keine '
+                        f"Inhalte. Neue {_names(SECTIONS)} erscheinen hier automatisch.</p>")
     feed = escape(relative_url(page_url, f"{topic_url(topic)}feed.xml"))
     parts = [intro, f'<p class="k3b-hub__counts">{counts_text(counts)} · '
              f'<a class="k3b-feed-link" href="{feed}">Thema abonnieren (Atom-Feed)</a></p>']
@@ -138,7 +138,9 @@ def hub_sections(site: Site, topic: Topic, counts: TopicCounts, page_url: str) -
         parts.append(f'<p><a class="k3b-more" href="{href}">Alle {section.plural} zum Thema anzeigen '
                      f"({number})</a></p>")
     parts.append(year_chart(site, topic))
-    return "\n".join(parts)
+    # The search finds a hub by its introduction; the listed items are found themselves.
+    sections = "\n".join(parts[1:])
+    return f'{intro}\n<div class="k3b-hub__sections" data-pagefind-ignore>\n{sections}\n</div>'
 
 
 def _names(things) -> str:

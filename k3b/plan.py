@@ -10,6 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .search.facets import SearchFacets
 
 Render = Callable[[str], str]
 
@@ -20,10 +24,10 @@ class PlannedPage:
     title: str
     description: str
     render: Render
-    search: bool = True
+    search: SearchFacets | None = None  # what the search shows of the page; None: not indexed
     publication: str = ""  # the BibTeX key, on a publication's own page
-    # Parts that are not searchable content (links to other pages): the adapter adds them
-    # after the search index has seen the page.
+    # Parts that are not searchable content (links to other pages), added by the adapter
+    # after the page's body; they carry data-pagefind-ignore.
     late: Render | None = None
 
 
@@ -46,6 +50,4 @@ def front_matter(page: PlannedPage) -> str:
     """Front matter for a generated page (JSON strings are valid YAML)."""
     lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}",
              f"summary: {json.dumps(page.description, ensure_ascii=False)}"]
-    if not page.search:
-        lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])

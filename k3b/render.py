@@ -22,6 +22,11 @@ def german_date(date: dt.date) -> str:
     return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
 
 
+def german_month(date: dt.date) -> str:
+    """``März 2025``."""
+    return f"{MONTHS[date.month - 1]} {date.year}"
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both site-relative, as MkDocs has them).
 
@@ -59,7 +64,7 @@ def topic_chips(slugs: tuple[str, ...], vocabulary: Vocabulary, page_url: str) -
         f"{escape(t.label)}</a></li>"
         for t in topics
     )
-    return f'<ul class="k3b-topics" aria-label="Themen" data-search-exclude>{chips}</ul>'
+    return f'<ul class="k3b-topics" aria-label="Themen" data-pagefind-ignore>{chips}</ul>'
 
 
 def jsonld_script(data: dict | None) -> str:

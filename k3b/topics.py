@@ -23,6 +23,9 @@ class Topic:
     label: str
     description: str
     keywords: tuple[str, ...]
+    # Groups of words the search treats as one (Windkraft, Windenergie, Windpark): a page
+    # with one of them is found by each. Not used for topic detection.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 class VocabularyError(Exception):
@@ -77,15 +80,20 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> Vocabulary:
         raise VocabularyError([Problem(shown, 1, f"kein gültiges YAML: {error}")]) from None
     if not isinstance(data, dict) or not isinstance(data.get("themen"), list):
         raise VocabularyError([Problem(shown, 1, 'die Datei braucht eine Liste „themen:“')])
-    entry_lines = _entry_lines(node)
+    entry_nodes = _entry_nodes(node)
     problems: list[Problem] = []
     topics: list[Topic] = []
     seen: dict[str, int] = {}
+    synonyms_seen: dict[str, tuple[str, int]] = {}
     for index, entry in enumerate(data["themen"]):
-        line = entry_lines[index] if index < len(entry_lines) else 1
+        entry_node = entry_nodes[index] if index < len(entry_nodes) else None
+        line = entry_node.start_mark.line + 1 if entry_node is not None else 1
         topic = _parse_entry(entry, index, line, shown, problems)
         if topic is None:
             continue
+        groups = _synonym_groups(entry.get("synonyme"), topic, entry_node, line, shown, problems,
+                                 synonyms_seen)
+        topic = Topic(topic.slug, topic.label, topic.description, topic.keywords, groups)
         if topic.slug in seen:
             problems.append(Problem(
                 shown, line,
@@ -105,13 +113,60 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> Vocabulary:
     return Vocabulary(tuple(topics), threshold)
 
 
-def _entry_lines(node: Any) -> list[int]:
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key, value in node.value:
-        if key.value == "themen" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
+def _value_node(node: Any, name: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == name:
+                return value
+    return None
+
+
+def _entry_nodes(node: Any) -> list[Any]:
+    entries = _value_node(node, "themen")
+    return list(entries.value) if isinstance(entries, yaml.SequenceNode) else []
+
+
+def _synonym_groups(value: Any, topic: Topic, entry_node: Any, line: int, shown: str,
+                    problems: list[Problem], seen: dict[str, tuple[str, int]]) -> tuple[tuple[str, ...], ...]:
+    """``synonyme:`` of a topic: a list of groups, each at least two single words; a word
+    belongs to one group at most (across all topics)."""
+    if value is None:
+        return ()
+    name = f"Thema „{topic.label}“"
+    if not isinstance(value, list):
+        problems.append(Problem(shown, line, f"{name}: „synonyme“ muss eine Liste von Gruppen sein, "
+                                "z. B. „- [Windkraft, Windenergie]“"))
+        return ()
+    group_nodes = _value_node(entry_node, "synonyme")
+    lines = [n.start_mark.line + 1 for n in group_nodes.value] \
+        if isinstance(group_nodes, yaml.SequenceNode) else []
+    groups = []
+    for number, group in enumerate(value):
+        at = lines[number] if number < len(lines) else line
+        where = f"{name}, Synonymgruppe Nr. {number + 1}"
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            problems.append(Problem(shown, at, f"{where}: muss eine Liste von Wörtern sein, "
+                                    "z. B. „[Windkraft, Windenergie]“"))
+            continue
+        words = tuple(w.strip() for w in group)
+        if len(set(w.casefold() for w in words)) < 2:
+            problems.append(Problem(shown, at, f"{where}: braucht mindestens zwei verschiedene Wörter"))
+            continue
+        bad = [w for w in words if len(w.split()) > 1]
+        if bad:
+            problems.append(Problem(shown, at, f"{where}: „{bad[0]}“ ist kein einzelnes Wort – "
+                                    "Synonyme sind einzelne Wörter"))
+            continue
+        clash = next((w for w in words if slugify(w) in seen), None)
+        if clash is not None:
+            other, other_line = seen[slugify(clash)]
+            problems.append(Problem(shown, at, f"{where}: „{clash}“ steht schon in einer Synonymgruppe "
+                                    f"(Thema „{other}“, Zeile {other_line})"))
+            continue
+        for word in words:
+            seen[slugify(word)] = (topic.label, at)
+        groups.append(words)
+    return tuple(groups)
 
 
 def _parse_entry(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -112,12 +111,6 @@ def test_legal_pages_exist_and_are_linked_from_every_page(minimal_site):
         page = html(page_file.parent, "")
         links = [a.get_text() for a in page.select("footer .k3b-legal a")]
         assert links == ["Impressum", "Datenschutz", "Barrierefreiheit"], page_file
-
-
-def test_search_index_uses_german_stemmer(minimal_site):
-    index = json.loads((minimal_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
 
 
 def test_no_third_party_assets(minimal_site):

@@ -70,7 +70,8 @@ def test_render_citations_links_and_bibliography():
     markdown, bibliography = render_citations(
         "Text [@b; @a, S. 4] und `[@a]`.", entries.get, lambda p: short_label(p), "../../p/")
     assert markdown == (
-        'Text <span class="k3b-cite-group">(<a class="k3b-cite" href="#lit-b">Zeta 2010</a>; '
+        'Text <span class="k3b-cite-group" data-pagefind-ignore>'
+        '(<a class="k3b-cite" href="#lit-b">Zeta 2010</a>; '
         '<a class="k3b-cite" href="#lit-a">Muster 2020, S. 4</a>)</span> und `[@a]`.')
     assert bibliography.startswith('<ol class="k3b-bibliography"')
     assert bibliography.index('id="lit-a"') < bibliography.index('id="lit-b"')

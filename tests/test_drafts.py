@@ -4,12 +4,12 @@ with a banner in the preview (``mkdocs serve`` or ``K3B_PREVIEW=1``)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
 from k3b.publishing import DRAFT, PUBLISHED, SCHEDULED, banner_html, status
+from searchindex import indexed_pages
 from sitebuild import build, html, make_project
 
 TODAY = "2026-12-01"
@@ -68,10 +68,17 @@ def test_drafts_do_not_count_as_citing(published):
 
 
 def test_search_index_and_sitemap_have_no_drafts(published):
-    index = json.loads((published / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = set(indexed_pages(published))
     assert "artikel/veroeffentlicht/" in locations
     assert not locations & set(HIDDEN)
+
+
+def test_preview_shows_drafts_but_does_not_index_them(preview):
+    assert (preview / "artikel/entwurf/index.html").exists()
+    locations = set(indexed_pages(preview))
+    assert "artikel/veroeffentlicht/" in locations
+    assert not locations & set(HIDDEN)
+    assert not html(preview, "artikel/entwurf/").select_one("article[data-pagefind-body]")
 
 
 def test_a_scheduled_item_appears_on_its_day(tmp_path, monkeypatch):

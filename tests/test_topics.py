@@ -93,3 +93,53 @@ def test_slug_defaults_to_label(tmp_path):
 )
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+SYNONYM_TOPIC = "themen:\n  - label: A\n    synonyme:\n"
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        ("      - [Windkraft, Windenergie]\n      - [Dürre, Trockenheit]\n", []),
+        ("      Windkraft\n", ["data/t.yml:2: Thema „A“: „synonyme“ muss eine Liste von Gruppen sein"]),
+        ("      - [Windkraft, Windenergie]\n      - Dürre\n",
+         ["data/t.yml:5: Thema „A“, Synonymgruppe Nr. 2: muss eine Liste von Wörtern sein"]),
+        ("      - [Windkraft]\n",
+         ["data/t.yml:4: Thema „A“, Synonymgruppe Nr. 1: braucht mindestens zwei verschiedene Wörter"]),
+        ("      - [Windkraft, windkraft]\n",
+         ["data/t.yml:4: Thema „A“, Synonymgruppe Nr. 1: braucht mindestens zwei verschiedene Wörter"]),
+        ("      - [Windkraft, Erneuerbare Energien]\n",
+         ["data/t.yml:4: Thema „A“, Synonymgruppe Nr. 1: „Erneuerbare Energien“ ist kein einzelnes Wort"]),
+        ("      - [Windkraft, Windenergie]\n      - [Windpark, windkraft]\n",
+         ["data/t.yml:5: Thema „A“, Synonymgruppe Nr. 2: „windkraft“ steht schon in einer Synonymgruppe "
+          "(Thema „A“, Zeile 4)"]),
+        ("      - [Windkraft, 3]\n      - []\n",
+         ["data/t.yml:4: Thema „A“, Synonymgruppe Nr. 1: muss eine Liste von Wörtern sein",
+          "data/t.yml:5: Thema „A“, Synonymgruppe Nr. 2: braucht mindestens zwei"]),
+    ],
+)
+def test_synonym_groups_are_checked(tmp_path, groups, expected):
+    path = tmp_path / "t.yml"
+    path.write_text(SYNONYM_TOPIC + groups, encoding="utf-8")
+    if not expected:
+        topic = load_vocabulary(path, "data/t.yml").topics[0]
+        assert topic.synonyms == (("Windkraft", "Windenergie"), ("Dürre", "Trockenheit"))
+        return
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(path, "data/t.yml")
+    lines = [str(p) for p in caught.value.problems]
+    assert len(lines) == len(expected), lines
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start), line
+
+
+def test_a_synonym_may_be_in_one_group_across_topics(tmp_path):
+    path = tmp_path / "t.yml"
+    path.write_text("themen:\n  - label: A\n    synonyme:\n      - [Hitze, Hitzewelle]\n"
+                    "  - label: B\n    synonyme:\n      - [Sommerhitze, Hitze]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(path, "data/t.yml")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/t.yml:7: Thema „B“, Synonymgruppe Nr. 1: „Hitze“ steht schon in einer Synonymgruppe "
+        "(Thema „A“, Zeile 4)"]

@@ -72,19 +72,13 @@ def page_html(pub: Publication, vocabulary: Vocabulary, page_url: str) -> str:
         items = "".join(f'<li><a href="{escape(href, quote=True)}">{escape(label)}</a></li>'
                         for label, href in links)
         parts.append(f'<h2 id="links">Links</h2><ul class="k3b-links">{items}</ul>')
+    # Plain, escaped code (Material adds the copy button to every pre > code); kept out of the
+    # search index, which would otherwise hold every entry's BibTeX twice.
+    parts.append(
+        '<h2 id="bibtex">BibTeX</h2>'
+        f'<div class="highlight" data-pagefind-ignore><pre><code class="language-bibtex">'
+        f"{escape(pub.bibtex.strip())}</code></pre></div>"
+        f'<p><a class="md-button" href="{escape(pub.slug)}.bib" download>'
+        f"Eintrag als .bib herunterladen</a></p>"
+    )
     return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def bibtex_html(pub: Publication) -> str:
-    """The entry's BibTeX and its download, below the page's searchable content.
-
-    Plain, escaped code (Material adds the copy button to every pre > code). The build puts
-    it in after the search index has read the page: the index would otherwise hold every
-    entry's BibTeX, and parsing it for nothing cost about 5 % of a build with only
-    publication pages (TUGboat's 2,720 entries).
-    """
-    return ('<h2 id="bibtex">BibTeX</h2>'
-            f'<div class="highlight" data-search-exclude><pre><code class="language-bibtex">'
-            f"{escape(pub.bibtex.strip())}</code></pre></div>"
-            f'<p><a class="md-button" href="{escape(pub.slug)}.bib" download>'
-            f"Eintrag als .bib herunterladen</a></p>")

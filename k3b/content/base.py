@@ -20,6 +20,7 @@ from ..detection import Detection
 from ..fields import COMMON_FIELDS, Context, FieldSpec
 from ..frontmatter import FrontMatter
 from ..render import german_date
+from ..search.facets import SearchFacets
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -58,7 +59,9 @@ class Listing:
     items: Sequence[ContentItem]  # in the order shown
     intro: Callable[[str], str] | None = None  # page_url → HTML above the first page
     group: Callable[[ContentItem], str] | None = None  # headings; None: the type's ``group``
-    search: bool = True  # page 1 in the search index
+    # Page 1 is found by the search as an „Übersicht“, by its title and introduction (the
+    # items it lists are found themselves).
+    search: bool = True
 
 
 def newest_first(items: Sequence[ContentItem]) -> list[ContentItem]:
@@ -163,3 +166,12 @@ class ContentType:
     def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
         """HTML above the type's section on a topic hub; ``items`` are all of the topic's."""
         return ""
+
+    # --- search -------------------------------------------------------------------------
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        """What the search shows and filters by for an item (type, date, topics, year);
+        None keeps the item out of the search index."""
+        if not self.in_search or item.status:  # drafts and scheduled items (preview only)
+            return None
+        return SearchFacets(self.label, item.title, item.date, item.topics)

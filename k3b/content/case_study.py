@@ -9,7 +9,7 @@ against the official list (``k3b.kreise``) and must lie in its Bundesland; a fic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from ..frontmatter import FrontMatter
 from ..kreise import Kreis, check_kreis
 from ..regions import BUNDESLAENDER, LAENDER, Land, land_named
 from ..render import relative_url
+from ..search.facets import SearchFacets
 from . import case_places as places
 from .base import ContentItem, ContentType, Listing, newest_first
 
@@ -149,6 +150,13 @@ class CaseStudy(ContentType):
         body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in rows)
         return ('<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
                 f"<tbody>{body}</tbody></table>")
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        facets = super().search_facets(item)
+        case: CaseDetails = item.details
+        if facets is None:
+            return None
+        return replace(facets, land=case.bundesland, place=case.kommune)
 
     # --- by region: listing grouped by Land, a page per Land, maps ------------------------
 

@@ -7,7 +7,8 @@ most, and appear in no listing, hub, feed or related content.
 from __future__ import annotations
 
 from .. import fields as f
-from .base import ContentType
+from ..search.facets import SearchFacets
+from .base import ContentItem, ContentType
 
 
 class Page(ContentType):
@@ -21,6 +22,14 @@ class Page(ContentType):
     )
     detect_topics = False
     on_hubs = in_year_chart = in_feeds = in_related = False
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        """About and legal pages are found as „Seite“; the start page and the pages that
+        open a section (``artikel/index.md``) list other pages, which are found themselves.
+        A page leaves the search with ``search: {exclude: true}`` in its front matter."""
+        if item.status or item.src_path == "index.md" or item.src_path.endswith("/index.md"):
+            return None
+        return SearchFacets(self.label, item.title)  # no title: the page's first heading
 
 
 PAGE = Page()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -92,6 +93,8 @@ TEMPLATES: dict[str, str] = {
     "themen-hub": "themen/energiewende/",
     "impressum": "impressum/",
     "404": "404.html",
+    # The results page with a search and a filter from the address (k3b-suche.js).
+    "suchergebnisse": "suche/?q=Windkraft&thema=energiewende",
 }
 # A pseudo-template: the start page with the search dialog open and this query typed.
 SEARCH = "suche"
@@ -128,7 +131,8 @@ def template_path(site: Path, template: str) -> str:
     """The URL path (below the root) of a template in a built site."""
     pattern = TEMPLATES.get(template, "")
     if "*" not in pattern:
-        assert (site / pattern / "index.html").exists() or (site / pattern).is_file(), pattern
+        folder = pattern.split("?", 1)[0]
+        assert (site / folder / "index.html").exists() or (site / folder).is_file(), pattern
         return pattern
     matches = sorted(p.parent.relative_to(site).as_posix() for p in site.glob(pattern + "index.html"))
     assert matches, f"keine Seite für {pattern} in {site}"
@@ -157,12 +161,23 @@ def wait_for_search_results(page):
     """Wait until the search shows "N Suchergebnisse" and the list has settled."""
     from playwright.sync_api import expect
 
-    page.wait_for_function(
-        "/^\\d+ Suchergebnis/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
-        timeout=15_000,
-    )
+    # expect() and not wait_for_function(): its polling evaluates a string, which the
+    # Content-Security-Policy forbids ('unsafe-eval').
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ Suchergebnis"),
+                                                                 timeout=15_000)
     page.evaluate(_RESULTS_QUIET)
     results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results
+
+
+def wait_for_results_page(page):
+    """Wait until the results page /suche/ shows "N Treffer für …" and its first result."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#k3b-search-status")).to_have_text(re.compile(r"^[\d.]+ Treffer für"),
+                                                              timeout=15_000)
+    results = page.locator("#k3b-search-results > li")
     expect(results.first).to_be_visible(timeout=10_000)
     return results
 
@@ -222,6 +237,8 @@ def visit(real_site):
         response = page.goto(base + path, wait_until=wait)
         if template == SEARCH:
             open_search(page)
+        if "?q=" in path:
+            wait_for_results_page(page)
         settle(page)
         return response
 

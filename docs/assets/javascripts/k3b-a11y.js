@@ -6,12 +6,27 @@
  *    opens the drawer and moves focus into it, Escape closes it and returns focus.
  *    Without JavaScript, Material's label stays.
  * 2. The search dialog (role="dialog") gets a name.
+ * 3. The number of search results is announced (role="status") and counts all results:
+ *    the search worker (k3b-search-worker.js) lists the best few and sends the number of
+ *    all (data-k3b-total); Material would count the entries in the list.
  */
 (function () {
   "use strict";
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) {
     search.setAttribute("aria-label", "Suche");
+  }
+  var count = document.querySelector(".md-search-result__meta");
+  var list = document.querySelector(".md-search-result__list");
+  if (count && list) {
+    count.setAttribute("role", "status");
+    new MutationObserver(function () {
+      var marker = list.querySelector("[data-k3b-total]");
+      if (!marker) return;
+      var total = Number(marker.getAttribute("data-k3b-total"));
+      var text = total === 1 ? "1 Suchergebnis" : total.toLocaleString("de-DE") + " Suchergebnisse";
+      if (count.textContent !== text) count.textContent = text;
+    }).observe(list, { childList: true });
   }
 
   var drawer = document.getElementById("__drawer");

@@ -1,0 +1,1 @@
+"""Site search: what each page tells the search index, and building the index (Pagefind)."""
