@@ -49,6 +49,9 @@ class ContentItem:
         return bool(self.detections)
 
 
+FILTER_DATA = "daten.json"  # beside a type's listing: what its filter needs (``filter_record``)
+
+
 @dataclass(frozen=True)
 class Listing:
     """A paged listing of a type's own (the case studies of one Land), planned like the full one."""
@@ -162,6 +165,11 @@ class ContentType:
         """HTML above the first page of the type's full listing (a map, a filter); ``items``
         are all of the type's items."""
         return ""
+
+    def filter_record(self, item: ContentItem, today: dt.date) -> dict[str, Any] | None:
+        """The item's values for the filter of the type's listing (facet name → value or list),
+        written to ``<folder>/daten.json`` with its card; None: the type has no filter."""
+        return None
 
     def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
         """HTML above the type's section on a topic hub; ``items`` are all of the topic's."""

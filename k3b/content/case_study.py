@@ -19,8 +19,9 @@ from ..kreise import Kreis, check_kreis
 from ..regions import BUNDESLAENDER, LAENDER, Land, land_named
 from ..render import relative_url
 from ..search.facets import SearchFacets
+from . import case_filter
 from . import case_places as places
-from .base import ContentItem, ContentType, Listing, newest_first
+from .base import FILTER_DATA, ContentItem, ContentType, Listing, newest_first
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -169,7 +170,14 @@ class CaseStudy(ContentType):
         return item.details.bundesland
 
     def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
-        return places.germany_intro(items, page_url)
+        intro = places.germany_intro(items, page_url)
+        if page_url != f"{self.name}/" or not items:  # the filter's cards link from the listing
+            return intro
+        data = relative_url(page_url, f"{self.name}/{FILTER_DATA}")
+        return intro + case_filter.filter_form(items, site.vocabulary, PHASES, data, site.index.today)
+
+    def filter_record(self, item: ContentItem, today: dt.date) -> dict[str, Any]:
+        return case_filter.filter_record(item, today)
 
     def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
         return places.germany_intro(items, page_url, with_kreise=False, scope=" zu diesem Thema")
