@@ -41,6 +41,10 @@ from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter
+from k3b.imagecache import cache_dir, make_all
+from k3b.imagecheck import ImagePlan
+from k3b.images import DEFAULT_MAX_MB
+from k3b.pictures import og_image_tags, render_images
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
@@ -160,14 +164,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for f in files.documentation_pages()
     ]
     static = [f.src_uri for f in files if not f.is_documentation_page()]
+    images = (config.extra.get("k3b") or {}).get("images") or {}
     result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
-                      site_name=config.site_name, today=_build.today, preview=_preview, info=log.info)
+                      site_name=config.site_name, today=_build.today, docs_dir=Path(config.docs_dir),
+                      preview=_preview, max_image_mb=images.get("max_mb", DEFAULT_MAX_MB), info=log.info)
     if problems:
         _fail(problems)
     site = _build.site = result.site
     if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
         for src in site.withheld:
             files.remove(files.get_file_from_path(src))
+    _add_image_sizes(files, config, result.images, problems)
     _build.plan = result.plan
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
@@ -176,6 +183,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, planned.src, content=planned.content))
     files.append(File.generated(config, MATERIAL_SEARCH_SETTINGS, content=MATERIAL_SEARCH_STUB))
     return files
+
+
+def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, problems: ProblemList) -> None:
+    """Publish the sizes of every image (from the cache) instead of the originals."""
+    with timing.phase("images"):
+        made, failed = make_all(images.published.values(), Path(config.docs_dir), cache_dir(_base(config)))
+    for src in failed:
+        problems.add(f"docs/{src}", 1, "Bild ließ sich nicht verkleinern (Datei beschädigt oder "
+                     "unvollständig) – bitte neu speichern oder exportieren")
+    if problems:
+        _fail(problems)
+    for src in images.replaced:
+        files.remove(files.get_file_from_path(src))
+    for src, path in made.items():
+        files.append(File.generated(config, src, abs_src_path=str(path)))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -193,6 +215,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         head.append(head_tags(pub, config.site_url + page.url))
     elif item is not None:
         head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
+        head.append(og_image_tags(item.image, config.site_url))
     page.meta["k3b_head"] = "\n".join(h for h in head if h)
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
     if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
@@ -216,6 +239,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
+        markdown = render_images(markdown, src, page.url, site.images, defer)
         header = item_header(item, site, page.url)
         # Bibliography and related content: one block at the end, one paragraph for Markdown.
         end = bibliography + related_html(site, src, page.url)

@@ -100,11 +100,11 @@ def check_links(site: Site, plan: Plan, static_files: Iterable[str], problems: P
             message = _problem(site, pages, ids, src, source.url, link)
             if message:
                 own.add(source.display, link.line, message)
-        _report(site, src, own, problems, info)
+        report_page_problems(site, src, own, problems, info)
     return pages
 
 
-def _report(site: Site, src: str, own: ProblemList, problems: ProblemList, info) -> None:
+def report_page_problems(site: Site, src: str, own: ProblemList, problems: ProblemList, info) -> None:
     """A published page's problems are errors; a withheld page's are notes."""
     if not own:
         return
@@ -178,16 +178,21 @@ def _suggest(pages: SiteMap, src: str, url: str, target: Target) -> str:
         close = difflib.get_close_matches(target.wanted, list(pages.by_url), n=1, cutoff=0.6)
         return f" – meinten Sie „{relative_url(url, close[0])}“?" if close else ""
     candidates = list(pages.pages) if target.wanted.endswith(".md") else sorted(pages.files)
-    # By file name: a shared folder alone ("fallbeispiele/…") makes no good suggestion.
+    close = closest_path(target.wanted, candidates, src)
+    return f" – meinten Sie „{close}“?" if close else ""
+
+
+def closest_path(wanted: str, candidates: Iterable[str], page: str) -> str:
+    """The candidate closest to ``wanted`` (paths below docs/), relative to the page ``page``;
+    "" if none is close. Compared by file name: a shared folder alone makes no suggestion."""
     def stem(path: str) -> str:
         return posixpath.splitext(posixpath.basename(path))[0]
 
     by_name: dict[str, list[str]] = {}
     for candidate in candidates:
         by_name.setdefault(stem(candidate), []).append(candidate)
-    close = difflib.get_close_matches(stem(target.wanted), list(by_name), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(stem(wanted), list(by_name), n=1, cutoff=0.6)
     if not close:
         return ""
-    best = difflib.get_close_matches(target.wanted, by_name[close[0]], n=1, cutoff=0) or by_name[close[0]]
-    suggestion = posixpath.relpath(best[0], posixpath.dirname(src) or ".")
-    return f" – meinten Sie „{suggestion}“?"
+    best = difflib.get_close_matches(wanted, by_name[close[0]], n=1, cutoff=0) or by_name[close[0]]
+    return posixpath.relpath(best[0], posixpath.dirname(page) or ".")
