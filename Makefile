@@ -111,3 +111,8 @@ deploy: $(ENGINE_STAMP)
 	cp deploy/apache.htaccess site/.htaccess
 	$(RSYNC) -rlptz --mkpath --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TARGET)/site/"
 	$(RSYNC) -rlptz --mkpath --chmod=D755,F644 deploy/nginx.conf deploy/apache.htaccess "$(DEPLOY_TARGET)/deploy/"
+
+# make check against a full build at S and M (bench/check.py; target: at most 20 %).
+.PHONY: bench-check
+bench-check: $(STAMP)
+	$(BIN)/python -m bench.check $(BENCH_ARGS)

@@ -32,8 +32,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
 from k3b.assemble import assemble
-from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
-from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
+from k3b.bibliography.parse import Bibliography, load_bibliography
 from k3b.bibliography.render import head_tags
 from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
@@ -43,10 +42,10 @@ from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter
 from k3b.imagecache import cache_dir, make_all
 from k3b.imagecheck import ImagePlan
-from k3b.images import DEFAULT_MAX_MB
 from k3b.pictures import og_image_tags, render_images
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
+from k3b.project import Settings, publication_sources
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
@@ -57,7 +56,6 @@ from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
 
-OWN_FILE = "k3b.bib"
 # Material's search box reads its settings from this file (the separator it highlights
 # words by); the entries come from our worker (Pagefind), so the list stays empty.
 MATERIAL_SEARCH_SETTINGS = "search/search_index.json"
@@ -136,16 +134,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _publications(config: MkDocsConfig, vocabulary: Vocabulary) -> tuple[Bibliography, ProblemList]:
     """Parse all publications/*.bib, or reuse the last result if nothing changed."""
     global _bib_cache
-    settings = config.extra.get("k3b") or {}
-    private = tuple(settings.get("private_fields", DEFAULT_PRIVATE_FIELDS))
-    vocabulary_file = _base(config) / settings.get("vocabulary", "data/themen.yml")
-    files = sorted((_base(config) / "publications").glob("*.bib"))
-    key = (tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
-           vocabulary_file.stat().st_mtime_ns, private)
+    settings = Settings.from_config(_base(config), config)
+    sources = publication_sources(settings)
+    key = (tuple((str(s.path), s.path.stat().st_mtime_ns, s.path.stat().st_size) for s in sources),
+           settings.vocabulary.stat().st_mtime_ns, settings.private_fields)
     if _bib_cache is None or _bib_cache[0] != key:
         with timing.phase("bibtex"):
-            sources = [BibSource(f, _shown(config, f), f.name == OWN_FILE) for f in files]
-            bibliography, errors, notes = load_bibliography(sources, vocabulary, private)
+            bibliography, errors, notes = load_bibliography(sources, vocabulary, settings.private_fields)
         _bib_cache = (key, bibliography, errors, notes.lines())
     for line in _bib_cache[3]:
         log.info(line)
@@ -164,10 +159,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for f in files.documentation_pages()
     ]
     static = [f.src_uri for f in files if not f.is_documentation_page()]
-    images = (config.extra.get("k3b") or {}).get("images") or {}
+    settings = Settings.from_config(_base(config), config)
     result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
-                      site_name=config.site_name, today=_build.today, docs_dir=Path(config.docs_dir),
-                      preview=_preview, max_image_mb=images.get("max_mb", DEFAULT_MAX_MB), info=log.info)
+                      site_name=config.site_name, today=_build.today, docs_dir=settings.docs_dir,
+                      preview=_preview, max_image_mb=settings.max_image_mb, info=log.info)
     if problems:
         _fail(problems)
     site = _build.site = result.site
