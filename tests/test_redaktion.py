@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
 
@@ -63,14 +62,16 @@ def messages() -> dict[str, str]:
         candidates: list[ast.AST] = []
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
-                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                function = node.func
+                name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
                 index = CALLS.get(name)
                 if index is not None and len(node.args) > index:
                     candidates.append(node.args[index])
             elif isinstance(node, ast.FunctionDef) and MESSAGE_FUNCTIONS.search(node.name):
                 returned = [n.value for n in ast.walk(node) if isinstance(n, ast.Return) and n.value]
                 candidates += [n for value in returned for n in _strings(value)]
-            elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") in TRANSLATIONS for t in node.targets):
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") in TRANSLATIONS
+                                                      for t in node.targets):
                 candidates += node.value.values
         for candidate in candidates:
             phrase = _key_phrase(_parts(candidate))
