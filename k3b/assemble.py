@@ -58,5 +58,5 @@ def assemble(
         images = check_images(site, docs_dir, static_files, problems, info, max_image_mb)
     planned = plan_site(site, site_url, site_name)
     with timing.phase("links"):
-        site_map = check_links(site, planned, static_files, problems, info)
+        site_map = check_links(site, planned, static_files, problems, info, site_url)
     return Assembled(site, planned, site_map, images)

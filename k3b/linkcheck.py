@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .frontmatter import body_of
 from .links import Link, anchors
@@ -87,9 +87,14 @@ def site_map(site: Site, plan: Plan, static_files: Iterable[str]) -> SiteMap:
 
 
 def check_links(site: Site, plan: Plan, static_files: Iterable[str], problems: ProblemList,
-                info: Callable[[str], None] = lambda line: None) -> SiteMap:
-    """Report every broken link of every page; links of drafts become their notes."""
+                info: Callable[[str], None] = lambda line: None, site_url: str = "") -> SiteMap:
+    """Report every broken link of every page; links of drafts become their notes.
+
+    ``site_url`` is the public address: below a folder (``https://k3b.github.io/wissen/``) a
+    link starting with "/" would leave the site, so it must be relative.
+    """
     pages = site_map(site, plan, static_files)
+    base = urlsplit(site_url).path.strip("/")
     ids: dict[str, set[str]] = {}
     for src, links in site.links.items():
         source = site.sources[src]
@@ -97,7 +102,8 @@ def check_links(site: Site, plan: Plan, static_files: Iterable[str], problems: P
         for link in links:
             if link.is_image:
                 continue  # k3b.imagecheck
-            message = _problem(site, pages, ids, src, source.url, link)
+            message = _problem(site, pages, ids, src, source.url, link) or _root_problem(base, source.url,
+                                                                                           link, pages)
             if message:
                 own.add(source.display, link.line, message)
         report_page_problems(site, src, own, problems, info)
@@ -139,6 +145,18 @@ def _problem(site: Site, pages: SiteMap, ids: dict[str, set[str]], src: str, url
                 hint = f" – meinten Sie „{prefix}#{close[0]}“?" if close else ""
                 return f"Link „{link.target}“: einen Abschnitt „#{target.anchor}“ gibt es {where} nicht{hint}"
     return ""
+
+
+def _root_problem(base: str, url: str, link: Link, pages: SiteMap) -> str:
+    """A link from the root ("/themen/…/") when the site lies in a folder of its host."""
+    if not base or not link.target.startswith("/") or link.target.startswith("//"):
+        return ""
+    target = pages.resolve("", "", link.target)
+    if target is None or not target.url_style:
+        return ""  # "/artikel/x.md" is resolved from docs/ and made relative by the engine
+    relative = relative_url(url, target.wanted) + ("#" + target.anchor if target.anchor else "")
+    return (f"Link „{link.target}“ beginnt mit „/“ und führt an der öffentlichen Adresse (…/{base}/) "
+            f"aus der Seite hinaus – bitte relativ schreiben: „{relative}“")
 
 
 def _published_before(site: Site, src: str, held) -> bool:
