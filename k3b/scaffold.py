@@ -89,7 +89,8 @@ def create(docs: Path, type_name: str, title: str, today: dt.date) -> tuple[Path
     if kind is None:
         close = difflib.get_close_matches(slugify(type_name or ""), type_names(), n=1)
         hint = f" – meinten Sie „{close[0]}“?" if close else ""
-        raise ValueError(f"Typ „{type_name}“ gibt es nicht{hint} Erlaubt: TYP={', TYP='.join(type_names())}")
+        allowed = "TYP=" + ", TYP=".join(type_names())
+        raise ValueError(f"Typ „{type_name}“ gibt es nicht – erlaubt: {allowed}{hint}")
     slug = slugify(title or "")
     if not slug:
         raise ValueError('Bitte einen Titel angeben: make neu TYP=artikel TITEL="Wenn der Windpark kommt"')

@@ -73,5 +73,6 @@ def test_make_neu_refuses_to_overwrite_and_explains(tmp_path):
     assert again.stderr.strip() == ("docs/artikel/wenn-der-windpark-kommt.md gibt es schon – bitte die Datei "
                                     "öffnen oder einen anderen Titel wählen")
     wrong = neu("artikl", "X")
-    assert wrong.returncode == 1 and "Typ „artikl“ gibt es nicht – meinten Sie „artikel“?" in wrong.stderr
+    assert wrong.returncode == 1 and wrong.stderr.strip() == (
+        "Typ „artikl“ gibt es nicht – erlaubt: TYP=artikel, TYP=fallbeispiel – meinten Sie „artikel“?")
     assert neu("artikel", "").returncode == 1
