@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from .render import german_date
 
@@ -37,6 +38,7 @@ class Withheld:
     url: str
     status: str  # DRAFT or SCHEDULED
     release: dt.date | None = None
+    item: Any = None  # its ContentItem, if its front matter is valid
 
     def reason(self) -> str:
         """Completes a sentence about a link to it: „… führt auf {reason}“."""

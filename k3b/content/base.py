@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..detection import Detection
 from ..fields import COMMON_FIELDS, Context, FieldSpec
 from ..frontmatter import FrontMatter
+from ..images import Teaser
 from ..render import german_date
 from ..search.facets import SearchFacets
 
@@ -43,6 +44,7 @@ class ContentItem:
     details: Any = None  # the type's own facts (a frozen dataclass), or None
     status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
     release: dt.date | None = None  # the day it is published from (ContentType.published_on)
+    image: Teaser | None = None  # the teaser on cards and in shared links
 
     @property
     def topics_detected(self) -> bool:

@@ -86,16 +86,25 @@ class CaseStudy(ContentType):
     label = "Fallbeispiel"
     plural = "Fallbeispiele"
     fields = f.TEXT_FIELDS + (
-        f.FieldSpec("kommune", f.text),
-        f.FieldSpec("landkreis", f.text, required=False),  # required unless „ags“ is given
-        f.FieldSpec("ags", ags, required=False),
-        f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland")),
-        f.FieldSpec("period", f.period),
-        f.FieldSpec("phase", f.choice(PHASES, " Phase")),
-        f.FieldSpec("actors", f.names),
-        f.FieldSpec("approach", f.text),
-        f.FieldSpec("outcome", f.text),
-        f.FieldSpec("fictional", f.flag),
+        f.FieldSpec("kommune", f.text, help="Die Gemeinde oder Stadt, in der der Konflikt spielt."),
+        f.FieldSpec("landkreis", f.text, required=False,  # required unless „ags“ is given
+                    help="Der Landkreis oder die kreisfreie Stadt, wie in der amtlichen Liste, z. B. "
+                    "„Altmarkkreis Salzwedel“. Pflicht, wenn „ags“ fehlt."),
+        f.FieldSpec("ags", ags, required=False, help="Statt oder neben „landkreis“: der amtliche "
+                    "Kreisschlüssel, fünf Ziffern in Anführungszeichen, z. B. „\"15081\"“; nötig bei "
+                    "Kreisnamen, die es mehrfach gibt."),
+        f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland"),
+                    help="Eines der 16 Länder, z. B. „Sachsen-Anhalt“."),
+        f.FieldSpec("period", f.period, help="Zeitraum der Beratung mit Jahreszahl, z. B. „2022–2024“ "
+                    "oder „seit 2023“."),
+        f.FieldSpec("phase", f.choice(PHASES, " Phase"), help="Stand der Beratung: "
+                    + ", ".join(PHASES[:-1]) + f" oder {PHASES[-1]}."),
+        f.FieldSpec("actors", f.names, help="Beteiligte, eine Zeile pro Gruppe mit „- “ davor, z. B. "
+                    "„- Gemeindevertretung“."),
+        f.FieldSpec("approach", f.text, help="Wie die Beratung vorging, in wenigen Sätzen."),
+        f.FieldSpec("outcome", f.text, help="Was dabei herauskam, in wenigen Sätzen."),
+        f.FieldSpec("fictional", f.flag, help="„true“ für einen erfundenen Fall: er wird als „Fiktives "
+                    "Beispiel“ gekennzeichnet; „false“ für einen echten."),
     )
     hub_heading = "Fallbeispiele"
     hub_order = 20
