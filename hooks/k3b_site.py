@@ -187,8 +187,9 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
     with timing.phase("images"):
         made, failed = make_all(images.published.values(), Path(config.docs_dir), cache_dir(_base(config)))
     for src in failed:
-        problems.add(f"docs/{src}", 1, "Bild ließ sich nicht verkleinern (Datei beschädigt oder "
-                     "unvollständig) – bitte neu speichern oder exportieren")
+        problems.add(_shown(config, os.path.join(config.docs_dir, src)), 1, "Bild ließ sich nicht "
+                     "verkleinern (Datei beschädigt oder unvollständig) – bitte neu speichern oder "
+                     "exportieren")
     if problems:
         _fail(problems)
     for src in images.replaced:
