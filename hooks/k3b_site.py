@@ -46,6 +46,7 @@ from k3b.pictures import og_image_tags, render_images
 from k3b.placeholders import expand_markers
 from k3b.problems import ProblemList
 from k3b.project import Settings, publication_sources
+from k3b.publishing import without_pages
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
@@ -166,9 +167,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         _fail(problems)
     site = _build.site = result.site
-    if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
+    if not site.preview:  # drafts and scheduled pages: no page, no nav entry, no sitemap or search entry
         for src in site.withheld:
             files.remove(files.get_file_from_path(src))
+        config.nav = without_pages(config.nav, site.withheld)
     _add_image_sizes(files, config, result.images, problems)
     _build.plan = result.plan
     for src, page in _build.plan.pages.items():
@@ -185,8 +187,9 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
     with timing.phase("images"):
         made, failed = make_all(images.published.values(), Path(config.docs_dir), cache_dir(_base(config)))
     for src in failed:
-        problems.add(f"docs/{src}", 1, "Bild ließ sich nicht verkleinern (Datei beschädigt oder "
-                     "unvollständig) – bitte neu speichern oder exportieren")
+        problems.add(_shown(config, os.path.join(config.docs_dir, src)), 1, "Bild ließ sich nicht "
+                     "verkleinern (Datei beschädigt oder unvollständig) – bitte neu speichern oder "
+                     "exportieren")
     if problems:
         _fail(problems)
     for src in images.replaced:
