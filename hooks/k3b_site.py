@@ -39,9 +39,11 @@ from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
 from k3b.cards import item_header
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
+from k3b.content import ContentItem
 from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter
 from k3b.placeholders import expand_markers
+from k3b.plan import PlannedPage
 from k3b.problems import ProblemList
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
@@ -74,7 +76,7 @@ _build: _Build | None = None
 _preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
-# Per page: HTML comment → HTML that the search index does not see (see _deferrer).
+# Per page: HTML comment → HTML that goes in after the other plugins saw the page (see _deferrer).
 _late: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
 LATE = re.compile(r"<!--K3BLATE\d+X-->")
@@ -194,13 +196,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     elif item is not None:
         head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
     page.meta["k3b_head"] = "\n".join(h for h in head if h)
-    facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
-    if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
-        with timing.phase("search-terms"):
-            terms = extra_terms(markdown + "\n" + facets.text, site.vocabulary)
-        page.meta["k3b_search"] = search_markup(facets, site.vocabulary, terms)
-    # The results page has its own search field in place of the one in the header.
-    page.meta["k3b_own_search"] = src == SEARCH_PAGE
+    _search_data(page, markdown, item, planned)
     _set_meta(page, item.title if item else planned.title if planned else "",
               item.summary if item else planned.description if planned else "", topics)
     defer = _deferrer(src)
@@ -230,6 +226,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if links:
             markdown += "\n" + _deferrer(src, late=True)(links) + "\n"
     return markdown
+
+
+def _search_data(page: Page, markdown: str, item: ContentItem | None, planned: PlannedPage | None) -> None:
+    """What the search index learns of the page (``page.meta.k3b_search``, rendered by
+    main.html), unless the page is not searchable or says ``search: {exclude: true}``."""
+    assert _build is not None and _build.site is not None
+    facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
+    if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
+        with timing.phase("search-terms"):
+            terms = extra_terms(markdown + "\n" + facets.text, _build.vocabulary)
+        page.meta["k3b_search"] = search_markup(facets, _build.vocabulary, terms)
+    # The results page has its own search field in place of the one in the header.
+    page.meta["k3b_own_search"] = page.file.src_uri == SEARCH_PAGE
 
 
 def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
