@@ -81,3 +81,38 @@ clean:
 # Rewrite the output snapshots in tests/golden/ after a deliberate change; review `git diff`.
 golden: $(STAMP)
 	K3B_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+# --- Staff publishing (issue 14, REDAKTION.md) ------------------------------------------
+TYP ?= artikel
+TITEL ?=
+# make deploy: where site/ goes (rsync), e.g. k3b@server.example:/srv/k3b (then /srv/k3b/site/).
+DEPLOY_TARGET ?=
+RSYNC ?= rsync
+.PHONY: check neu hooks deploy
+
+# Everything a build checks, without rendering: seconds instead of a full build.
+check: $(STAMP)
+	$(BIN)/python -m k3b.check
+
+# A new article, case study … from the schema: make neu TYP=fallbeispiel TITEL="…"
+neu: $(STAMP)
+	@$(BIN)/python -m k3b.scaffold "$(TYP)" "$(TITEL)"
+
+# The commit-time check (.pre-commit-config.yaml): git commit runs make check's test first.
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+# Publish to an own server: build for the public address, then rsync site/ and the header
+# files of deploy/ (Apache reads site/.htaccess; nginx includes deploy/nginx.conf).
+deploy: $(ENGINE_STAMP)
+	@test -n "$(DEPLOY_TARGET)" || { echo "DEPLOY_TARGET fehlt – z. B. make deploy DEPLOY_TARGET=k3b@server:/srv/k3b K3B_SITE_URL=https://wissen.k3b.example/"; exit 2; }
+	@case "$$K3B_SITE_URL" in https://*|http://*) ;; *) echo "K3B_SITE_URL fehlt – die öffentliche Adresse der Seite, z. B. K3B_SITE_URL=https://wissen.k3b.example/"; exit 2;; esac
+	$(ENGINE_BIN) build --strict --site-dir site
+	cp deploy/apache.htaccess site/.htaccess
+	$(RSYNC) -rlptz --mkpath --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TARGET)/site/"
+	$(RSYNC) -rlptz --mkpath --chmod=D755,F644 deploy/nginx.conf deploy/apache.htaccess "$(DEPLOY_TARGET)/deploy/"
+
+# make check against a full build at S and M (bench/check.py; target: at most 20 %).
+.PHONY: bench-check
+bench-check: $(STAMP)
+	$(BIN)/python -m bench.check $(BENCH_ARGS)

@@ -32,8 +32,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from k3b import timing
 from k3b.assemble import assemble
-from k3b.bibliography.model import DEFAULT_PRIVATE_FIELDS
-from k3b.bibliography.parse import Bibliography, BibSource, load_bibliography
+from k3b.bibliography.parse import Bibliography, load_bibliography
 from k3b.bibliography.render import head_tags
 from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
@@ -42,9 +41,14 @@ from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
 from k3b.content import ContentItem
 from k3b.crosslinks import related_html
 from k3b.generated import Plan, front_matter
+from k3b.imagecache import cache_dir, make_all
+from k3b.imagecheck import ImagePlan
+from k3b.pictures import og_image_tags, render_images
 from k3b.placeholders import expand_markers
 from k3b.plan import PlannedPage
 from k3b.problems import ProblemList
+from k3b.project import Settings, publication_sources
+from k3b.publishing import without_pages
 from k3b.render import jsonld_script, relative_url, topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search.markup import search_markup
@@ -55,7 +59,6 @@ from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
 
-OWN_FILE = "k3b.bib"
 # Material's search box reads its settings from this file (the separator it highlights
 # words by); the entries come from our worker (Pagefind), so the list stays empty.
 MATERIAL_SEARCH_SETTINGS = "search/search_index.json"
@@ -134,16 +137,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _publications(config: MkDocsConfig, vocabulary: Vocabulary) -> tuple[Bibliography, ProblemList]:
     """Parse all publications/*.bib, or reuse the last result if nothing changed."""
     global _bib_cache
-    settings = config.extra.get("k3b") or {}
-    private = tuple(settings.get("private_fields", DEFAULT_PRIVATE_FIELDS))
-    vocabulary_file = _base(config) / settings.get("vocabulary", "data/themen.yml")
-    files = sorted((_base(config) / "publications").glob("*.bib"))
-    key = (tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
-           vocabulary_file.stat().st_mtime_ns, private)
+    settings = Settings.from_config(_base(config), config)
+    sources = publication_sources(settings)
+    key = (tuple((str(s.path), s.path.stat().st_mtime_ns, s.path.stat().st_size) for s in sources),
+           settings.vocabulary.stat().st_mtime_ns, settings.private_fields)
     if _bib_cache is None or _bib_cache[0] != key:
         with timing.phase("bibtex"):
-            sources = [BibSource(f, _shown(config, f), f.name == OWN_FILE) for f in files]
-            bibliography, errors, notes = load_bibliography(sources, vocabulary, private)
+            bibliography, errors, notes = load_bibliography(sources, vocabulary, settings.private_fields)
         _bib_cache = (key, bibliography, errors, notes.lines())
     for line in _bib_cache[3]:
         log.info(line)
@@ -162,14 +162,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for f in files.documentation_pages()
     ]
     static = [f.src_uri for f in files if not f.is_documentation_page()]
+    settings = Settings.from_config(_base(config), config)
     result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
-                      site_name=config.site_name, today=_build.today, preview=_preview, info=log.info)
+                      site_name=config.site_name, today=_build.today, docs_dir=settings.docs_dir,
+                      preview=_preview, max_image_mb=settings.max_image_mb, info=log.info)
     if problems:
         _fail(problems)
     site = _build.site = result.site
-    if not site.preview:  # drafts and scheduled pages: no page, so no sitemap or search entry
+    if not site.preview:  # drafts and scheduled pages: no page, no nav entry, no sitemap or search entry
         for src in site.withheld:
             files.remove(files.get_file_from_path(src))
+        config.nav = without_pages(config.nav, site.withheld)
+    _add_image_sizes(files, config, result.images, problems)
     _build.plan = result.plan
     for src, page in _build.plan.pages.items():
         if files.get_file_from_path(src) is None:
@@ -178,6 +182,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, planned.src, content=planned.content))
     files.append(File.generated(config, MATERIAL_SEARCH_SETTINGS, content=MATERIAL_SEARCH_STUB))
     return files
+
+
+def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, problems: ProblemList) -> None:
+    """Publish the sizes of every image (from the cache) instead of the originals."""
+    with timing.phase("images"):
+        made, failed = make_all(images.published.values(), Path(config.docs_dir), cache_dir(_base(config)))
+    for src in failed:
+        problems.add(_shown(config, os.path.join(config.docs_dir, src)), 1, "Bild ließ sich nicht "
+                     "verkleinern (Datei beschädigt oder unvollständig) – bitte neu speichern oder "
+                     "exportieren")
+    if problems:
+        _fail(problems)
+    for src in images.replaced:
+        files.remove(files.get_file_from_path(src))
+    for src, path in made.items():
+        files.append(File.generated(config, src, abs_src_path=str(path)))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -195,6 +215,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         head.append(head_tags(pub, config.site_url + page.url))
     elif item is not None:
         head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
+        head.append(og_image_tags(item.image, config.site_url))
     page.meta["k3b_head"] = "\n".join(h for h in head if h)
     _search_data(page, markdown, item, planned)
     _set_meta(page, item.title if item else planned.title if planned else "",
@@ -212,6 +233,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 markdown, site.bibliography.get, lambda p: site.labels[p.key],
                 site.publications_folder(page.url), wrap=late,
                 citations=site.citations_in(src, markdown), memo=site.cited_works)
+        markdown = render_images(markdown, src, page.url, site.images, defer)
         header = item_header(item, site, page.url)
         # Bibliography and related content: one block at the end, one paragraph for Markdown.
         end = bibliography + related_html(site, src, page.url)

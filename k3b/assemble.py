@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import timing
 from .bibliography.parse import Bibliography
 from .generated import plan as plan_site
+from .imagecheck import ImagePlan, check_images
+from .images import DEFAULT_MAX_MB
 from .linkcheck import SiteMap, check_links
 from .plan import Plan
 from .problems import ProblemList
@@ -26,6 +29,7 @@ class Assembled:
     site: Site
     plan: Plan
     pages: SiteMap
+    images: ImagePlan
 
 
 def assemble(
@@ -38,15 +42,21 @@ def assemble(
     site_url: str,
     site_name: str,
     today: dt.date,
+    docs_dir: Path,
     preview: bool = False,
+    max_image_mb: float = DEFAULT_MAX_MB,
     info: Callable[[str], None] = lambda line: None,
 ) -> Assembled:
     """Collect and check everything; every problem goes into ``problems``.
 
     ``static_files`` are the files below ``docs/`` that are not pages (images, downloads).
+    Images are checked and measured before planning, so cards know their teasers.
     """
+    static_files = list(static_files)
     site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview)
+    with timing.phase("images"):
+        images = check_images(site, docs_dir, static_files, problems, info, max_image_mb)
     planned = plan_site(site, site_url, site_name)
     with timing.phase("links"):
-        site_map = check_links(site, planned, static_files, problems, info)
-    return Assembled(site, planned, site_map)
+        site_map = check_links(site, planned, static_files, problems, info, site_url)
+    return Assembled(site, planned, site_map, images)

@@ -12,6 +12,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from .content import ContentItem, ContentType
+from .images import CARD_SIZES, picture_html
 from .publishing import badge_html
 from .render import relative_url, topic_chips
 from .slugs import slugify
@@ -30,12 +31,15 @@ def meta_line(item: ContentItem) -> str:
 def item_card(item: ContentItem, vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
     """One entry of a listing: title link, date and type, summary, topic chips."""
     href = escape(relative_url(page_url, item.url))
+    teaser = item.image.file if item.image is not None else None
+    picture = "" if teaser is None else picture_html(teaser, item.image.alt, page_url, sizes=CARD_SIZES,
+                                                     css_class="k3b-card__image")
     return (
-        f'<li class="k3b-card"><article>'
+        f'<li class="k3b-card{" k3b-card--image" if picture else ""}"><article>'
         f'<h{level} class="k3b-card__title"><a href="{href}">{escape(item.title)}</a></h{level}>'
         f'<p class="k3b-card__meta">{meta_line(item)}</p>'
         f'<p class="k3b-card__summary">{escape(item.summary)}</p>'
-        f"{topic_chips(item.topics, vocabulary, page_url)}"
+        f"{topic_chips(item.topics, vocabulary, page_url)}{picture}"
         f"</article></li>"
     )
 

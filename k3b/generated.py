@@ -8,13 +8,14 @@ If staff wrote a page at the same path (a hub intro ``docs/themen/<slug>.md``,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
-from .cards import listing_html
-from .content import CONTENT_TYPES, ContentType, Listing
+from .cards import item_card, listing_html
+from .content import CONTENT_TYPES, FILTER_DATA, ContentType, Listing
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
@@ -130,9 +131,24 @@ def _section_listings(site: Site, result: Plan) -> None:
     for kind in CONTENT_TYPES:
         _paged_items(site, result, kind, site.index.of_kind(kind), f"{kind.name}/", kind.plural,
                      f"Alle {kind.plural}.", first_page=False)
+        _filter_data(site, result, kind)
         for listing in kind.listings(site):
             _paged_items(site, result, kind, listing.items, listing.base, listing.title,
                          listing.description, first_page=True, listing=listing)
+
+
+def _filter_data(site: Site, result: Plan, kind: ContentType) -> None:
+    """``<folder>/daten.json`` for a type with a filter: its facets, group and card per item."""
+    today, records = site.index.today, []
+    for item in site.index.of_kind(kind):
+        record = kind.filter_record(item, today)
+        if record is None:
+            return
+        records.append({**record, "g": kind.group(item, today),
+                        "h": item_card(item, site.vocabulary, f"{kind.name}/", 3)})
+    if records:
+        payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+        result.files.append(PlannedFile(f"{kind.name}/{FILTER_DATA}", payload.encode()))
 
 
 def _hub(site: Site, topic: Topic, counts, result: Plan) -> None:

@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .frontmatter import body_of
 from .links import Link, anchors
@@ -87,9 +87,14 @@ def site_map(site: Site, plan: Plan, static_files: Iterable[str]) -> SiteMap:
 
 
 def check_links(site: Site, plan: Plan, static_files: Iterable[str], problems: ProblemList,
-                info: Callable[[str], None] = lambda line: None) -> SiteMap:
-    """Report every broken link of every page; links of drafts become their notes."""
+                info: Callable[[str], None] = lambda line: None, site_url: str = "") -> SiteMap:
+    """Report every broken link of every page; links of drafts become their notes.
+
+    ``site_url`` is the public address: below a folder (``https://k3b.github.io/wissen/``) a
+    link starting with "/" would leave the site, so it must be relative.
+    """
     pages = site_map(site, plan, static_files)
+    base = urlsplit(site_url).path.strip("/")
     ids: dict[str, set[str]] = {}
     for src, links in site.links.items():
         source = site.sources[src]
@@ -97,14 +102,15 @@ def check_links(site: Site, plan: Plan, static_files: Iterable[str], problems: P
         for link in links:
             if link.is_image:
                 continue  # k3b.imagecheck
-            message = _problem(site, pages, ids, src, source.url, link)
+            message = _problem(site, pages, ids, src, source.url, link) or _root_problem(base, source.url,
+                                                                                           link, pages)
             if message:
                 own.add(source.display, link.line, message)
-        _report(site, src, own, problems, info)
+        report_page_problems(site, src, own, problems, info)
     return pages
 
 
-def _report(site: Site, src: str, own: ProblemList, problems: ProblemList, info) -> None:
+def report_page_problems(site: Site, src: str, own: ProblemList, problems: ProblemList, info) -> None:
     """A published page's problems are errors; a withheld page's are notes."""
     if not own:
         return
@@ -139,6 +145,18 @@ def _problem(site: Site, pages: SiteMap, ids: dict[str, set[str]], src: str, url
                 hint = f" – meinten Sie „{prefix}#{close[0]}“?" if close else ""
                 return f"Link „{link.target}“: einen Abschnitt „#{target.anchor}“ gibt es {where} nicht{hint}"
     return ""
+
+
+def _root_problem(base: str, url: str, link: Link, pages: SiteMap) -> str:
+    """A link from the root ("/themen/…/") when the site lies in a folder of its host."""
+    if not base or not link.target.startswith("/") or link.target.startswith("//"):
+        return ""
+    target = pages.resolve("", "", link.target)
+    if target is None or not target.url_style:
+        return ""  # "/artikel/x.md" is resolved from docs/ and made relative by the engine
+    relative = relative_url(url, target.wanted) + ("#" + target.anchor if target.anchor else "")
+    return (f"Link „{link.target}“ beginnt mit „/“ und führt an der öffentlichen Adresse (…/{base}/) "
+            f"aus der Seite hinaus – bitte relativ schreiben: „{relative}“")
 
 
 def _published_before(site: Site, src: str, held) -> bool:
@@ -178,16 +196,21 @@ def _suggest(pages: SiteMap, src: str, url: str, target: Target) -> str:
         close = difflib.get_close_matches(target.wanted, list(pages.by_url), n=1, cutoff=0.6)
         return f" – meinten Sie „{relative_url(url, close[0])}“?" if close else ""
     candidates = list(pages.pages) if target.wanted.endswith(".md") else sorted(pages.files)
-    # By file name: a shared folder alone ("fallbeispiele/…") makes no good suggestion.
+    close = closest_path(target.wanted, candidates, src)
+    return f" – meinten Sie „{close}“?" if close else ""
+
+
+def closest_path(wanted: str, candidates: Iterable[str], page: str) -> str:
+    """The candidate closest to ``wanted`` (paths below docs/), relative to the page ``page``;
+    "" if none is close. Compared by file name: a shared folder alone makes no suggestion."""
     def stem(path: str) -> str:
         return posixpath.splitext(posixpath.basename(path))[0]
 
     by_name: dict[str, list[str]] = {}
     for candidate in candidates:
         by_name.setdefault(stem(candidate), []).append(candidate)
-    close = difflib.get_close_matches(stem(target.wanted), list(by_name), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(stem(wanted), list(by_name), n=1, cutoff=0.6)
     if not close:
         return ""
-    best = difflib.get_close_matches(target.wanted, by_name[close[0]], n=1, cutoff=0) or by_name[close[0]]
-    suggestion = posixpath.relpath(best[0], posixpath.dirname(src) or ".")
-    return f" – meinten Sie „{suggestion}“?"
+    best = difflib.get_close_matches(wanted, by_name[close[0]], n=1, cutoff=0) or by_name[close[0]]
+    return posixpath.relpath(best[0], posixpath.dirname(page) or ".")

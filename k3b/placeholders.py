@@ -35,7 +35,9 @@ def expand_markers(markdown: str, site: Site, page_url: str) -> str:
         paging = Paging(f"{kind.name}/", len(items), ARTICLES_PER_PAGE)
         intro = kind.listing_intro(items, site, page_url)
         listing = listing_html(kind, list(paging.items(items, 1)), site, page_url)
-        head = intro + "\n\n" if intro else ""
-        return "\n" + head + listing + "\n\n" + pager_html(paging, 1, page_url) + "\n"
+        body = listing + "\n\n" + pager_html(paging, 1, page_url)
+        if intro:  # a filter in the intro replaces what is in this container
+            body = f'{intro}\n\n<div class="k3b-item-listing" id="k3b-liste">{body}</div>'
+        return "\n" + body + "\n"
 
     return MARKER.sub(replace, markdown)

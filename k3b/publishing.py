@@ -10,9 +10,10 @@ entirely: no page, no listing, hub, feed, search entry, sitemap entry, related c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from .render import german_date
 
@@ -37,6 +38,7 @@ class Withheld:
     url: str
     status: str  # DRAFT or SCHEDULED
     release: dt.date | None = None
+    item: Any = None  # its ContentItem, if its front matter is valid
 
     def reason(self) -> str:
         """Completes a sentence about a link to it: „… führt auf {reason}“."""
@@ -76,3 +78,17 @@ def badge_html(state: str, release: dt.date | None) -> str:
         return ""
     label = "Entwurf" if state == DRAFT else f"Geplant: {german_date(release)}" if release else "Geplant"
     return f'<span class="k3b-status">{escape(label)}</span>'
+
+
+def without_pages(nav: Any, withheld: Container[str]) -> Any:
+    """A navigation (``nav:`` of mkdocs.yml: lists of titles → paths or sections) without the
+    pages the published build leaves out; a section left empty goes too."""
+    if isinstance(nav, str):
+        return None if nav in withheld else nav
+    if isinstance(nav, list):
+        kept = [without_pages(entry, withheld) for entry in nav]
+        return [entry for entry in kept if entry not in (None, [], {})]
+    if isinstance(nav, dict):
+        kept = {title: without_pages(value, withheld) for title, value in nav.items()}
+        return {title: value for title, value in kept.items() if value not in (None, [], {})} or None
+    return nav

@@ -21,6 +21,7 @@ from .citations import Citation, CitedWork, cited_keys, find_citations, labels
 from .content import ContentItem, newest_first, validate
 from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
+from .images import ImageFile
 from .index import ContentIndex
 from .links import Link, find_links
 from .markers import check_markers
@@ -86,6 +87,7 @@ class Site:
     # Every page read (also withheld ones) for the checks of links and images.
     sources: dict[str, SourcePage] = field(default_factory=dict)
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)  # page src → links, images
+    images: dict[str, ImageFile] = field(default_factory=dict)  # measured originals by src (imagecheck)
 
     def is_published(self, src: str) -> bool:
         return src not in self.withheld
@@ -244,7 +246,7 @@ def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: Probl
     if item is None:
         return None
     if item.status:
-        site.withheld[item.src_path] = Withheld(item.url, item.status, item.release)
+        site.withheld[item.src_path] = Withheld(item.url, item.status, item.release, item)
         if not site.preview:
             return item
     if intro:

@@ -137,3 +137,21 @@ def test_published_build_reports_draft_problems_without_failing(tmp_path, monkey
     notes = [r.getMessage() for r in caplog.records if "im Entwurf noch erlaubt" in r.getMessage()]
     assert any(n.startswith("docs/artikel/unfertig.md:5: Pflichtfeld „summary“ fehlt") for n in notes), notes
     assert all(r.levelname == "INFO" for r in caplog.records if "im Entwurf" in r.getMessage())
+
+
+def test_a_draft_in_the_navigation_leaves_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("K3B_TODAY", TODAY)
+    project = make_project(tmp_path, "drafts")
+    about = project / "docs/ueber-uns.md"
+    about.write_text("---\ntitle: Über uns (neu)\ndraft: true\n---\n\nNoch nicht fertig.\n", encoding="utf-8")
+    site = build(project)  # strict: MkDocs would warn about a nav entry without its page
+    assert not (site / "ueber-uns").exists()
+    assert "Über uns" not in html(site, "").select_one(".md-tabs").get_text()
+
+
+def test_without_pages():
+    from k3b.publishing import without_pages
+
+    nav = [{"Start": "index.md"}, {"Mehr": [{"A": "a.md"}, {"B": "b.md"}]}, {"Nur B": [{"B": "b.md"}]},
+           "c.md"]
+    assert without_pages(nav, {"b.md", "c.md"}) == [{"Start": "index.md"}, {"Mehr": [{"A": "a.md"}]}]

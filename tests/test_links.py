@@ -131,3 +131,23 @@ def test_links_that_work_are_rewritten(tmp_path, monkeypatch):
     assert links["Thema"] == "../../themen/energiewende/"
     assert links["Publikationen"] == "../../publikationen/"
     assert links["Leitfaden"] == "../../downloads/leitfaden.pdf"
+
+
+def test_links_from_the_root_break_when_the_site_lies_in_a_folder(tmp_path, caplog, monkeypatch):
+    """GitHub Pages of a project: https://k3b.github.io/wissen/ – "/themen/…" would leave it."""
+    project = make_project(tmp_path, "minimal")
+    page = project / "docs/artikel/windpark-im-dorf.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSiehe [Energiewende](/themen/energiewende/) und "
+                    "[Ziel](/artikel/aelterer-artikel.md).\n", encoding="utf-8")
+    monkeypatch.setenv("K3B_SITE_URL", "https://k3b.github.io/wissen/")
+    with pytest.raises(Abort):
+        build(project)
+    assert [line for line in error_lines(caplog) if line.startswith("docs/")] == [
+        "docs/artikel/windpark-im-dorf.md:13: Link „/themen/energiewende/“ beginnt mit „/“ und führt an der "
+        "öffentlichen Adresse (…/wissen/) aus der Seite hinaus – bitte relativ schreiben: "
+        "„../../themen/energiewende/“"]
+    caplog.clear()
+    monkeypatch.setenv("K3B_SITE_URL", "https://wissen.k3b.example/")
+    site = build(project)  # at the root of its host both links work
+    links = {a.get_text(): a["href"] for a in html(site, "artikel/windpark-im-dorf/").select(".md-content a")}
+    assert links["Energiewende"] == "/themen/energiewende/" and links["Ziel"] == "../aelterer-artikel/"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..detection import Detection
 from ..fields import COMMON_FIELDS, Context, FieldSpec
 from ..frontmatter import FrontMatter
+from ..images import Teaser
 from ..render import german_date
 from ..search.facets import SearchFacets
 
@@ -43,10 +44,14 @@ class ContentItem:
     details: Any = None  # the type's own facts (a frozen dataclass), or None
     status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
     release: dt.date | None = None  # the day it is published from (ContentType.published_on)
+    image: Teaser | None = None  # the teaser on cards and in shared links
 
     @property
     def topics_detected(self) -> bool:
         return bool(self.detections)
+
+
+FILTER_DATA = "daten.json"  # beside a type's listing: what its filter needs (``filter_record``)
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,11 @@ class ContentType:
         """HTML above the first page of the type's full listing (a map, a filter); ``items``
         are all of the type's items."""
         return ""
+
+    def filter_record(self, item: ContentItem, today: dt.date) -> dict[str, Any] | None:
+        """The item's values for the filter of the type's listing (facet name → value or list),
+        written to ``<folder>/daten.json`` with its card; None: the type has no filter."""
+        return None
 
     def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
         """HTML above the type's section on a topic hub; ``items`` are all of the topic's."""

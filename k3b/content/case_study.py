@@ -19,8 +19,9 @@ from ..kreise import Kreis, check_kreis
 from ..regions import BUNDESLAENDER, LAENDER, Land, land_named
 from ..render import relative_url
 from ..search.facets import SearchFacets
+from . import case_filter
 from . import case_places as places
-from .base import ContentItem, ContentType, Listing, newest_first
+from .base import FILTER_DATA, ContentItem, ContentType, Listing, newest_first
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -85,16 +86,25 @@ class CaseStudy(ContentType):
     label = "Fallbeispiel"
     plural = "Fallbeispiele"
     fields = f.TEXT_FIELDS + (
-        f.FieldSpec("kommune", f.text),
-        f.FieldSpec("landkreis", f.text, required=False),  # required unless „ags“ is given
-        f.FieldSpec("ags", ags, required=False),
-        f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland")),
-        f.FieldSpec("period", f.period),
-        f.FieldSpec("phase", f.choice(PHASES, " Phase")),
-        f.FieldSpec("actors", f.names),
-        f.FieldSpec("approach", f.text),
-        f.FieldSpec("outcome", f.text),
-        f.FieldSpec("fictional", f.flag),
+        f.FieldSpec("kommune", f.text, help="Die Gemeinde oder Stadt, in der der Konflikt spielt."),
+        f.FieldSpec("landkreis", f.text, required=False,  # required unless „ags“ is given
+                    help="Der Landkreis oder die kreisfreie Stadt, wie in der amtlichen Liste, z. B. "
+                    "„Altmarkkreis Salzwedel“. Pflicht, wenn „ags“ fehlt."),
+        f.FieldSpec("ags", ags, required=False, help="Statt oder neben „landkreis“: der amtliche "
+                    "Kreisschlüssel, fünf Ziffern in Anführungszeichen, z. B. „\"15081\"“; nötig bei "
+                    "Kreisnamen, die es mehrfach gibt."),
+        f.FieldSpec("bundesland", f.choice(BUNDESLAENDER, "s Bundesland"),
+                    help="Eines der 16 Länder, z. B. „Sachsen-Anhalt“."),
+        f.FieldSpec("period", f.period, help="Zeitraum der Beratung mit Jahreszahl, z. B. „2022–2024“ "
+                    "oder „seit 2023“."),
+        f.FieldSpec("phase", f.choice(PHASES, " Phase"), help="Stand der Beratung: "
+                    + ", ".join(PHASES[:-1]) + f" oder {PHASES[-1]}."),
+        f.FieldSpec("actors", f.names, help="Beteiligte, eine Zeile pro Gruppe mit „- “ davor, z. B. "
+                    "„- Gemeindevertretung“."),
+        f.FieldSpec("approach", f.text, help="Wie die Beratung vorging, in wenigen Sätzen."),
+        f.FieldSpec("outcome", f.text, help="Was dabei herauskam, in wenigen Sätzen."),
+        f.FieldSpec("fictional", f.flag, help="„true“ für einen erfundenen Fall: er wird als „Fiktives "
+                    "Beispiel“ gekennzeichnet; „false“ für einen echten."),
     )
     hub_heading = "Fallbeispiele"
     hub_order = 20
@@ -169,7 +179,14 @@ class CaseStudy(ContentType):
         return item.details.bundesland
 
     def listing_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
-        return places.germany_intro(items, page_url)
+        intro = places.germany_intro(items, page_url)
+        if page_url != f"{self.name}/" or not items:  # the filter's cards link from the listing
+            return intro
+        data = relative_url(page_url, f"{self.name}/{FILTER_DATA}")
+        return intro + case_filter.filter_form(items, site.vocabulary, PHASES, data, site.index.today)
+
+    def filter_record(self, item: ContentItem, today: dt.date) -> dict[str, Any]:
+        return case_filter.filter_record(item, today)
 
     def hub_intro(self, items: Sequence[ContentItem], site: Site, page_url: str) -> str:
         return places.germany_intro(items, page_url, with_kreise=False, scope=" zu diesem Thema")

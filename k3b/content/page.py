@@ -16,9 +16,11 @@ class Page(ContentType):
     label = "Seite"
     plural = "Seiten"
     fields = (
-        f.FieldSpec("title", f.text, required=False),
-        f.FieldSpec("summary", f.summary, required=False),
-        f.FieldSpec("description", f.summary, required=False),
+        f.FieldSpec("title", f.text, required=False, help="Überschrift der Seite."),
+        f.FieldSpec("summary", f.summary, required=False, help="Kurzbeschreibung für Suchmaschinen "
+                    f"(höchstens {f.SUMMARY_MAX} Zeichen)."),
+        f.FieldSpec("description", f.summary, required=False, help="Wie „summary“ (Materials Name "
+                    "für die Beschreibung)."),
     )
     detect_topics = False
     on_hubs = in_year_chart = in_feeds = in_related = False

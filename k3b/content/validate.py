@@ -14,6 +14,7 @@ from .. import timing
 from ..detection import Detection, detect_topics
 from ..fields import Context, FieldSpec
 from ..frontmatter import FrontMatter
+from ..images import Teaser, resolve
 from ..problems import ProblemList
 from ..publishing import status
 from ..slugs import slugify
@@ -100,4 +101,6 @@ def validate(
         details=kind.details(values),
         status=status(values.get("draft") is True, kind.published_on(values), today or dt.date.today()),
         release=kind.published_on(values),
+        image=Teaser(resolve(src_path, values["image"]), values["image_alt"], fm.line_of("image"),
+                     values["image"]) if values.get("image") else None,
     )

@@ -83,6 +83,7 @@ def page(browser):
 TEMPLATES: dict[str, str] = {
     "start": "",
     "artikel": "artikel/*/",
+    "artikel-mit-bild": "artikel/windpark-konflikte-frueh-erkennen/",
     "fallbeispiel": "fallbeispiele/nach-dem-tagebau/",  # "*/" would also match the Land pages
     "artikel-liste": "artikel/",
     "fallbeispiele-liste": "fallbeispiele/",

@@ -85,3 +85,33 @@
   new MutationObserver(function () { name(document); })
     .observe(document.body, { childList: true, subtree: true });
 })();
+
+/*
+ * A table wider than the screen scrolls sideways in Material's wrapper. Such a region must
+ * be reachable with the keyboard (WCAG 2.1.1): while it scrolls, it takes focus and has a
+ * name, so arrow keys move it.
+ */
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Tabelle, seitlich verschiebbar");
+      } else if (!scrolls && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  // Material wraps the tables itself once the page is ready (its document$ observable).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { window.setTimeout(mark, 0); });
+  } else {
+    window.addEventListener("load", mark);
+  }
+  window.addEventListener("resize", mark);
+})();
