@@ -58,7 +58,7 @@ test: $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/python -m pytest
 
 # Without the browser tests, for a quick round while writing code.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/python -m pytest -m "not browser"
 
 lint: $(STAMP)

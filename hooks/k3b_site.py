@@ -33,26 +33,18 @@ from mkdocs.structure.toc import AnchorLink
 from k3b import timing
 from k3b.assemble import assemble
 from k3b.bibliography.parse import Bibliography, load_bibliography
-from k3b.bibliography.render import head_tags
 from k3b.builddate import BuildDateError, build_date
 from k3b.buildlog import report
-from k3b.cards import item_header
-from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE, render_citations
-from k3b.content import ContentItem
-from k3b.crosslinks import related_html
+from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE
+from k3b.compose import compose
 from k3b.generated import Plan, front_matter
 from k3b.imagecache import cache_dir, make_all
 from k3b.imagecheck import ImagePlan
-from k3b.pictures import og_image_tags, render_images
-from k3b.placeholders import expand_markers
-from k3b.plan import PlannedPage
 from k3b.problems import ProblemList
 from k3b.project import Settings, publication_sources
 from k3b.publishing import without_pages
-from k3b.render import jsonld_script, relative_url, topic_url
+from k3b.render import topic_url
 from k3b.search.indexer import SearchIndexError, build_index
-from k3b.search.markup import search_markup
-from k3b.search.terms import extra_terms
 from k3b.search_page import SRC as SEARCH_PAGE
 from k3b.site import Site, SourcePage
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
@@ -203,64 +195,19 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in topics, byline, listings, citations, generated parts and related content."""
     assert _build is not None and _build.site is not None and _build.plan is not None
-    site, src = _build.site, page.file.src_uri
-    item = site.index.get(src)
-    planned = _build.plan.pages.get(src)
-    topics = item.topics if item else ()
-    head = [_feed_link(page.url, src)]
-    key = planned.publication if planned else ""
-    if key:
-        pub = site.bibliography.entries[key]
-        topics = pub.topics
-        head.append(head_tags(pub, config.site_url + page.url))
-    elif item is not None:
-        head.append(jsonld_script(item.kind.jsonld(item, config.site_url + page.url)))
-        head.append(og_image_tags(item.image, config.site_url))
-    page.meta["k3b_head"] = "\n".join(h for h in head if h)
-    _search_data(page, markdown, item, planned)
-    _set_meta(page, item.title if item else planned.title if planned else "",
-              item.summary if item else planned.description if planned else "", topics)
-    defer = _deferrer(src)
-    banner = site.banner(src)
-    if banner:
-        markdown = defer(banner) + "\n\n" + markdown
-    if item is not None:
-        markdown = expand_markers(markdown, site, page.url)
-        late = _deferrer(src, late=True)
-        bibliography = ""
-        if site.citations.get(src):  # found while collecting; most pages cite nothing
-            markdown, bibliography = render_citations(
-                markdown, site.bibliography.get, lambda p: site.labels[p.key],
-                site.publications_folder(page.url), wrap=late,
-                citations=site.citations_in(src, markdown), memo=site.cited_works)
-        markdown = render_images(markdown, src, page.url, site.images, defer)
-        header = item_header(item, site, page.url)
-        # Bibliography and related content: one block at the end, one paragraph for Markdown.
-        end = bibliography + related_html(site, src, page.url)
-        if end:
-            end = late(end)
-            if bibliography:
-                _bibliographies[src] = end  # its heading comes in on_page_content
-        markdown = "\n\n".join(p for p in (header and defer(header), markdown, end) if p)
-    if planned is not None:
-        markdown += "\n\n" + defer(planned.render(page.url)) + "\n"
-        links = planned.late(page.url) if planned.late is not None else ""
-        if links:
-            markdown += "\n" + _deferrer(src, late=True)(links) + "\n"
-    return markdown
-
-
-def _search_data(page: Page, markdown: str, item: ContentItem | None, planned: PlannedPage | None) -> None:
-    """What the search index learns of the page (``page.meta.k3b_search``, rendered by
-    main.html), unless the page is not searchable or says ``search: {exclude: true}``."""
-    assert _build is not None and _build.site is not None
-    facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
-    if facets is not None and not (page.meta.get("search") or {}).get("exclude"):
-        with timing.phase("search-terms"):
-            terms = extra_terms(markdown + "\n" + facets.text, _build.vocabulary)
-        page.meta["k3b_search"] = search_markup(facets, _build.vocabulary, terms)
+    src = page.file.src_uri
+    composed = compose(_build.site, _build.plan, src, markdown, page.url, config.site_url,
+                       _deferrer(src), _deferrer(src, late=True),
+                       searchable=not (page.meta.get("search") or {}).get("exclude"))
+    page.meta["k3b_head"] = composed.head
+    if composed.search:
+        page.meta["k3b_search"] = composed.search
     # The results page has its own search field in place of the one in the header.
-    page.meta["k3b_own_search"] = page.file.src_uri == SEARCH_PAGE
+    page.meta["k3b_own_search"] = src == SEARCH_PAGE
+    _set_meta(page, composed.title, composed.description, composed.topics)
+    if composed.bibliography:
+        _bibliographies[src] = composed.bibliography  # its heading comes in on_page_content
+    return composed.markdown
 
 
 def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
@@ -355,20 +302,6 @@ def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> 
         page.meta["title"] = escape(title)
     if summary:
         page.meta["description"] = escape(summary)
-
-
-def _feed_link(page_url: str, src: str) -> str:
-    """The feed a page announces in <head>: on a topic's pages its feed, else the site's."""
-    assert _build is not None
-    parts = src.split("/")
-    topic = _build.vocabulary.by_slug(parts[1].removesuffix(".md")) if parts[0] == "themen" \
-        and len(parts) >= 2 else None
-    title, target = ("Neues im K3B Wissensportal", "feed.xml") if topic is None else (
-        f"Neues zum Thema {topic.label}", f"themen/{topic.slug}/feed.xml")
-    # "alternate feed", not just "alternate": Material fetches <href>/../sitemap.xml for every
-    # link[rel=alternate] (meant for language versions), which 404s below /themen/<slug>/.
-    return (f'<link rel="alternate feed" type="application/atom+xml" title="{escape(title, quote=True)}" '
-            f'href="{escape(relative_url(page_url, target), quote=True)}">')
 
 
 def on_post_build(config: MkDocsConfig) -> None:

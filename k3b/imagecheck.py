@@ -151,6 +151,8 @@ def _load(docs_dir: Path, src: str, files: set[str], max_mb: float) -> ImageFile
                 "– bitte kleiner speichern (etwa 3000 Pixel breit genügt)")
     try:
         return measure(path, src)
+    except ImportError:  # Pillow missing is a broken installation, not a broken image
+        raise
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken file; all mean the same
         return (" ist keine lesbare Bilddatei (beschädigt, zu viele Pixel oder in einem anderen Format "
                 "gespeichert)")

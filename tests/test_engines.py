@@ -7,6 +7,7 @@ the sample site; every file must be identical except the generator tag. See ENGI
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -64,6 +65,10 @@ def test_both_engines_build_the_same_site(tmp_path: Path) -> None:
     assert GENERATOR.search(second["index.html"]).group(1).startswith(b"mkdocs-ProperDocs ")
     differ = [name for name in first if GENERATOR.sub(b"", first[name]) != GENERATOR.sub(b"", second[name])]
     assert differ == []
+    entries = [json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+               for site in (by_mkdocs, by_properdocs)]
+    indexed = [entry["languages"]["de"]["page_count"] for entry in entries]
+    assert indexed[0] == indexed[1] > 50
     assert indexed_pages(by_mkdocs) == indexed_pages(by_properdocs)
 
 
