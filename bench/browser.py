@@ -28,6 +28,7 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 # What counts as search index: Material's Lunr index, and every piece of Pagefind's.
 SEARCH_INDEX = "/search/search_index.json"
 PAGEFIND = "/pagefind/"
+PAGEFIND_INDEX = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json")
 SECOND_QUERY = "Unterkunft"
 TIMEOUT_MS = 120_000
 
@@ -40,6 +41,11 @@ class Transfer:
     bytes: int
     search_index_bytes: int
     paths: tuple[str, ...] = ()
+
+
+def is_index(path: str) -> bool:
+    """Lunr's index file, or a piece of Pagefind's index (not its script or WebAssembly)."""
+    return path == SEARCH_INDEX or (path.startswith(PAGEFIND) and path.endswith(PAGEFIND_INDEX))
 
 
 class _Log:
@@ -56,7 +62,7 @@ class _Log:
     def take(self) -> Transfer:
         with self.lock:
             entries, self.entries = self.entries, []
-        index = sum(size for path, size in entries if path == SEARCH_INDEX or path.startswith(PAGEFIND))
+        index = sum(size for path, size in entries if is_index(path))
         paths = tuple(path for path, _ in entries)
         return Transfer(len(entries), sum(size for _, size in entries), index, paths)
 

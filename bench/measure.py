@@ -115,11 +115,12 @@ def site_figures(site: Path, articles: list[str], cases: list[str]) -> SiteFigur
     files = [p for p in site.rglob("*") if p.is_file()]
     article_bytes = _page_bytes(site, "artikel", articles)
     case_bytes = _page_bytes(site, "fallbeispiele", cases)
-    index = site / "search" / "search_index.json"
+    # Lunr's one file, or Pagefind's pieces (and Material's settings file beside them).
+    index = [p for p in files if p.relative_to(site).parts[0] in ("search", "pagefind")]
     return SiteFigures(
         pages=sum(1 for p in files if p.name == "index.html"),
         site_bytes=sum(p.stat().st_size for p in files),
-        search_index_bytes=index.stat().st_size if index.exists() else 0,
+        search_index_bytes=sum(p.stat().st_size for p in index),
         article_html_bytes=statistics.median(article_bytes) if article_bytes else 0.0,
         case_html_bytes=statistics.median(case_bytes) if case_bytes else 0.0,
         article_pages=len(article_bytes),

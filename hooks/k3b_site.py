@@ -71,7 +71,7 @@ _build: _Build | None = None
 _preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
-# Per page: HTML comment → HTML that the search index does not see (see _deferrer).
+# Per page: HTML comment → HTML that goes in after the other plugins saw the page (see _deferrer).
 _late: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
 LATE = re.compile(r"<!--K3BLATE\d+X-->")

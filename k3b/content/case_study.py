@@ -158,7 +158,7 @@ class CaseStudy(ContentType):
             ("Ergebnis", escape(c.outcome)),
         )
         body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in rows)
-        return ('<table class="k3b-facts"><caption>Steckbrief des Falls</caption>'
+        return ('<table class="k3b-facts"><caption data-pagefind-ignore>Steckbrief des Falls</caption>'
                 f"<tbody>{body}</tbody></table>")
 
     def search_facets(self, item: ContentItem) -> SearchFacets | None:

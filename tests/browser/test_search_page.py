@@ -153,3 +153,19 @@ def test_hostile_query_in_the_address_stays_text(page, site_url, query):
     for link in content.locator("a").all():
         assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
     assert dialogs == []
+
+
+def test_the_count_is_announced_once_results_are_shown(page, site_url):
+    """Slow result data (a phone, a busy server): the live region must not announce a count
+    while the list is still empty."""
+    import time
+
+    def slow(route):
+        time.sleep(0.8)
+        route.continue_()
+
+    page.route("**/pagefind/fragment/**", slow)
+    page.goto(f"{site_url}suche/?q={quote('Konflikte')}")
+    status = page.locator("#k3b-search-status")
+    expect(status).to_contain_text("Treffer für", timeout=20_000)
+    assert page.locator("#k3b-search-results > li").count() > 0

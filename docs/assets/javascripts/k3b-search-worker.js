@@ -79,7 +79,6 @@ function allResults(query, total) {
 
 function answer(query) {
   query = query.trim();
-  if (query) pagefind().catch(function () {});  // the first key starts loading the engine
   if (query.length < MIN_LENGTH) {
     return Promise.resolve({ items: [] });
   }
@@ -108,8 +107,10 @@ function answer(query) {
 
 self.addEventListener("message", function (event) {
   var message = event.data || {};
-  if (message.type === 0) {         // SETUP: Material's (empty) index. Pagefind loads
-    self.postMessage({ type: 1 });  // with the first key, so a page view loads none. READY
+  if (message.type === 0) {         // SETUP: Material's (empty) index is ignored.
+    // Pagefind's script (13 KB) comes now; its index pieces only with a query.
+    pagefind().catch(function () {});
+    self.postMessage({ type: 1 });  // READY
   } else if (message.type === 2) {  // QUERY
     answer(String(message.data || "")).then(function (result) {
       if (result) self.postMessage({ type: 3, data: result });  // RESULT

@@ -201,8 +201,10 @@
       wanted = {};
       list.textContent = "";
       current = { results: search.results, count: 0, query: s.q };
-      status.textContent = describe(s, search.results.length);
-      return showMore(false);
+      // The count is announced once the first results are on the page, not before.
+      return showMore(false).then(function () {
+        if (mine === generation) status.textContent = describe(s, search.results.length);
+      });
     }).catch(function (error) {
       console.warn("Suche nicht verfügbar:", error);
       status.textContent = "Die Suche ist gerade nicht verfügbar: Ihr Browser konnte das Suchverzeichnis "
