@@ -60,7 +60,7 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
         topics = pub.topics
         head.append(head_tags(pub, site_url + page_url))
     elif item is not None:
-        head.append(jsonld_script(item.kind.jsonld(item, site_url + page_url)))
+        head.append(jsonld_script(item.kind.jsonld(item, site, site_url + page_url)))
         head.append(og_image_tags(item.image, site_url))
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
     search = ""

@@ -69,6 +69,51 @@ class Listing:
     search: bool = True
 
 
+# Who publishes the site and organises its events, in schema.org descriptions.
+PUBLISHER_NAME = "Kompetenzzentrum Kommunale Konfliktberatung (K3B)"
+# Authors that are groups, not people ("K3B-Redaktion", "Team Beteiligung").
+_GROUP_WORDS = ("redaktion", "team", "k3b", "e. v.", "e.v.", "verein", "netzwerk", "institut", "zentrum",
+                "amt", "stiftung", "gmbh")
+
+
+def site_root(item: ContentItem, url: str) -> str:
+    """The site's absolute root URL, from an item's absolute page URL."""
+    return url[: len(url) - len(item.url)] if item.url and url.endswith(item.url) else url
+
+
+def publisher(root: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": PUBLISHER_NAME, "url": root}
+
+
+def agent(name: str) -> dict[str, str]:
+    """A person or, for names like „K3B-Redaktion“, an organisation, as schema.org has them."""
+    lowered = name.casefold()
+    group = " " not in name.strip() or any(word in lowered for word in _GROUP_WORDS)
+    return {"@type": "Organization" if group else "Person", "name": name}
+
+
+def article_jsonld(item: ContentItem, site: Site, url: str) -> dict[str, Any]:
+    """schema.org ``Article`` for a text: headline, dates, authors, publisher and topics."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": item.title,
+        "description": item.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "de",
+    }
+    if item.date:
+        data["datePublished"] = item.date.isoformat()
+    if item.authors:
+        data["author"] = [agent(name) for name in item.authors]
+    data["publisher"] = publisher(site_root(item, url))
+    labels = [t.label for t in map(site.vocabulary.by_slug, item.topics) if t is not None]
+    if labels:
+        data["keywords"] = labels
+    return data
+
+
 def newest_first(items: Sequence[ContentItem]) -> list[ContentItem]:
     """Newest first; same day by title, so the order never depends on file order."""
     by_title = sorted(items, key=lambda i: (i.title.casefold(), i.src_path))
@@ -152,8 +197,8 @@ class ContentType:
         """HTML below an item's byline, such as a case study's table of facts."""
         return ""
 
-    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any] | None:
-        """The item's schema.org description for ``<head>``; ``url`` is absolute."""
+    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
+        """The item's schema.org description for ``<head>``; ``url`` is the page's absolute URL."""
         return None
 
     def plan(self, site: Site, plan: Plan) -> None:
