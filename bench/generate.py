@@ -17,11 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from k3b.content import CONTENT_TYPES
+
 from .corpus import SIZES, Corpus, Plan, Spec, build_corpus, front_matter, preset, render_item
 from .text import ROOT
 
 OUT = ROOT / "bench" / "out"
-CONTENT_DIRS = ("artikel", "fallbeispiele")
+CONTENT_DIRS = tuple(kind.name for kind in CONTENT_TYPES)  # the real site's content, not copied
 LINKED_DIRS = ("hooks", "overrides", "k3b", "data")
 NOT_LINKED = {"docs", "publications", "site", "bench", "tests"}
 GENERATOR_SOURCES = ("text.py", "bibgen.py", "corpus.py", "generate.py", "lunr_timing.py")

@@ -24,7 +24,8 @@ from ..render import german_date
 from ..search.facets import SearchFacets
 
 if TYPE_CHECKING:
-    from ..plan import Plan
+    from ..generated import Planner
+    from ..problems import ProblemList
     from ..site import Site
 
 
@@ -45,10 +46,21 @@ class ContentItem:
     status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
     release: dt.date | None = None  # the day it is published from (ContentType.published_on)
     image: Teaser | None = None  # the teaser on cards and in shared links
+    project: str = ""  # slug of the project it belongs to (``project:``), or ""
+    # Lines of its front-matter keys, flat (key, line, key, line …), for checks after
+    # collecting; one tuple of atoms per item keeps the garbage collector out of it.
+    lines: tuple[str | int, ...] = ()
 
     @property
     def topics_detected(self) -> bool:
         return bool(self.detections)
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` in the item's file (1 if it has none)."""
+        for at in range(0, len(self.lines), 2):
+            if self.lines[at] == key:
+                return int(self.lines[at + 1])
+        return 1
 
 
 FILTER_DATA = "daten.json"  # beside a type's listing: what its filter needs (``filter_record``)
@@ -135,6 +147,7 @@ class ContentType:
     in_feeds = True
     in_related = True  # "Verwandte Inhalte" shows and ranks it
     in_search = True
+    empty_text = "Noch keine Einträge."  # a short list (hub, ``anzahl=``) with nothing to show
 
     @property
     def all_fields(self) -> tuple[FieldSpec, ...]:
@@ -152,7 +165,8 @@ class ContentType:
     # --- validation ---------------------------------------------------------------------
 
     def check(self, values: dict[str, Any], fm: FrontMatter, context: Context) -> None:
-        """Checks across fields, after each field was read; add problems through ``context``."""
+        """Checks across fields, once every field was read without a problem; add problems
+        through ``context``."""
 
     def details(self, values: dict[str, Any]) -> Any:
         """The type's own facts from the cleaned ``values``, kept as ``ContentItem.details``."""
@@ -171,13 +185,32 @@ class ContentType:
         return values.get("date")
 
     def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
-        """Checks that need the whole site (references to other items), once all are read."""
+        """Checks of one item that need the whole site (references to other items), once all
+        are read; ``item.line_of(key)`` gives the line of a field."""
+
+    def check_collected(self, site: Site, problems: ProblemList, displays: dict[str, str]) -> None:
+        """Once per build, after every item was checked: checks and cross-references over the
+        whole site (a project: every ``project:`` of an item or publication names one).
+        ``displays`` maps an item's ``src_path`` to the path staff see."""
 
     # --- order and presentation ---------------------------------------------------------
 
     def ordered(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
         """How listings and hubs order the type's items."""
         return newest_first(items)
+
+    def shortlist(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
+        """Of the ordered ``items``, those a short list shows (a hub's section, a placeholder
+        with ``anzahl=``) before it is cut: all; events only the coming ones."""
+        return list(items)
+
+    def hub_links(self, topic_slug: str, page_url: str) -> str:
+        """Links below the type's section on a topic's hub (a calendar to subscribe to)."""
+        return ""
+
+    def feed_summary(self, item: ContentItem) -> str:
+        """The text of the item's entry in feeds."""
+        return item.summary
 
     def meta_parts(self, item: ContentItem) -> list[str]:
         """The escaped parts of a card's meta line: date, type, and the type's own."""
@@ -197,12 +230,18 @@ class ContentType:
         """HTML below an item's byline, such as a case study's table of facts."""
         return ""
 
+    def footer_html(self, item: ContentItem, site: Site, page_url: str) -> str:
+        """HTML at the end of an item's page, after its bibliography (a project: its funders
+        and what belongs to it)."""
+        return ""
+
     def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
         """The item's schema.org description for ``<head>``; ``url`` is the page's absolute URL."""
         return None
 
-    def plan(self, site: Site, plan: Plan) -> None:
-        """Pages and files of the type's own beyond its items and listings (calendars …)."""
+    def plan(self, site: Site, planner: Planner) -> None:
+        """Pages and files of the type's own beyond its items and listings (calendars, series
+        pages …), added through ``planner``."""
 
     def listings(self, site: Site) -> Sequence[Listing]:
         """Paged listings of the type's own besides the full one and those per topic."""

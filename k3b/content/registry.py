@@ -10,9 +10,10 @@ from __future__ import annotations
 from .article import ARTICLE
 from .base import ContentType
 from .case_study import CASE_STUDY
+from .event import EVENT
 from .page import PAGE
 
-CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY)
+CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY, EVENT)
 
 
 def by_name(name: str) -> ContentType | None:
