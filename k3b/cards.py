@@ -6,12 +6,12 @@ imported here for the modules that show items.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
 from .content import ContentItem
 from .content.card import item_card, item_list, listing_html, meta_line, publication_card
+from .content.project import project_notice
 
 if TYPE_CHECKING:
     from .site import Site
@@ -31,7 +31,9 @@ def item_header(item: ContentItem, site: Site, page_url: str) -> str:
 
 
 def item_footer(item: ContentItem, site: Site, page_url: str) -> str:
-    """The end of an item's page, after its bibliography: the type's own part."""
+    """The end of an item's page, after its bibliography: the type's own part (a project's
+    funders and what belongs to it), then the project the item belongs to, with its funders'
+    notice and logos."""
     if not item.kind.is_content:
         return ""
-    return item.kind.footer_html(item, site, page_url)
+    return item.kind.footer_html(item, site, page_url) + project_notice(site, item.project, page_url)

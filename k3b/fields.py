@@ -185,6 +185,9 @@ def flag(value: Any, ctx: Context) -> bool | None:
     return None
 
 
+PROJECT_HELP = ("Optional: das Projekt, zu dem die Seite gehört – der Dateiname der Projektseite unter "
+                "docs/projekte/ ohne „.md“, z. B. „dialogorte-im-wandel“.")
+
 # The fields every article-like type starts with.
 TEXT_FIELDS = (
     FieldSpec("title", text, help="Überschrift, wie sie über dem Text, in Listen und in "
@@ -197,8 +200,7 @@ TEXT_FIELDS = (
               "in Listen und sind die Beschreibung für Suchmaschinen."),
     FieldSpec("topics", topics, required=False, help="Themen aus data/themen.yml, eine Zeile pro Thema "
               "(z. B. „- Energiewende“). Fehlt das Feld, erkennt der Build die Themen aus dem Text."),
-    FieldSpec("project", reference, required=False, help="Optional: das Projekt, in dem der Text entstand – "
-              "der Dateiname der Projektseite unter docs/projekte/ ohne „.md“, z. B. „dialogorte-im-wandel“."),
+    FieldSpec("project", reference, required=False, help=PROJECT_HELP),
 )
 
 # Fields every page of every type may have (``ContentType.all_fields`` adds them).

@@ -17,6 +17,7 @@ from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json
 from .bibliography.render import page_html
 from .cards import item_card, listing_html
 from .content import CONTENT_TYPES, FILTER_DATA, ContentItem, ContentType, Listing
+from .content.project import project_notice
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
@@ -78,7 +79,7 @@ def _publications(site: Site, result: Plan) -> None:
     vocabulary = site.vocabulary
     for pub in site.bibliography.entries.values():
         def render(page_url: str, pub=pub) -> str:
-            return page_html(pub, vocabulary, page_url)
+            return page_html(pub, vocabulary, page_url) + project_notice(site, pub.field("project"), page_url)
 
         def links(page_url: str, pub=pub) -> str:
             parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]

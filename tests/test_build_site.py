@@ -100,7 +100,8 @@ def test_topic_overview_links_every_topic_to_its_hub(minimal_site):
 def test_header_holds_sections_not_articles(minimal_site):
     page = html(minimal_site, "artikel/windpark-im-dorf")
     tabs = [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
-    assert tabs == ["Start", "Artikel", "Fallbeispiele", "Veranstaltungen", "Publikationen", "Themen",
+    assert tabs == ["Start", "Artikel", "Fallbeispiele", "Veranstaltungen", "Projekte", "Publikationen",
+                    "Themen",
                     "Über uns"]
     nav_links = {a.get("href") for a in page.select("nav.md-nav a")}
     assert not any("windpark-im-dorf" in (href or "") and href != "./" for href in nav_links)

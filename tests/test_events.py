@@ -102,7 +102,7 @@ def test_listing_shows_coming_events_soonest_first_then_past_ones_newest_first(s
     hybrid = page.find("a", string="Konferenz über zwei Tage").find_parent("article")
     assert "Kulturhaus Probe und online" in hybrid.get_text()
     cancelled = page.find("a", string="Abgesagter Termin").find_parent("article")
-    assert cancelled.select_one(".k3b-status").get_text() == "Abgesagt"
+    assert cancelled.select_one(".k3b-event-status").get_text() == "Abgesagt"
 
 
 def facts(page) -> dict[str, str]:

@@ -78,20 +78,34 @@ class Event(ContentType):
     label = "Veranstaltung"
     plural = "Veranstaltungen"
     fields = (
-        f.FieldSpec("title", f.text),
-        f.FieldSpec("start", moment),
-        f.FieldSpec("end", moment, required=False),
-        f.FieldSpec("location", f.text, required=False),
-        f.FieldSpec("online", f.flag, required=False),
-        f.FieldSpec("registration", f.http_url, required=False),
-        f.FieldSpec("series", f.text, required=False),
-        f.FieldSpec("speakers", f.names, required=False),
-        f.FieldSpec("summary", f.summary),
-        f.FieldSpec("topics", f.topics, required=False),
-        f.FieldSpec("documentation", read_documentation, required=False),
-        f.FieldSpec("status", f.choice(tuple(STATUS), "r Status"), required=False),
-        f.FieldSpec("project", f.reference, required=False),
-        f.FieldSpec("fictional", f.flag, required=False),
+        f.FieldSpec("title", f.text, help="Name der Veranstaltung, wie er auf der Seite, in Listen und im "
+                    "Kalender steht."),
+        f.FieldSpec("start", moment, help="Beginn in deutscher Ortszeit, z. B. „2026-10-27 16:00“; nur ein "
+                    "Datum („2026-10-27“) heißt ganztägig."),
+        f.FieldSpec("end", moment, required=False, help="Ende, wie „start“ geschrieben (beide mit Uhrzeit "
+                    "oder beide ganztägig); bei mehrtägigen ganztägigen Terminen der letzte Tag."),
+        f.FieldSpec("location", f.text, required=False, help="Ort und Adresse, z. B. „Bürgerhaus, "
+                    "Dorfstraße 3, 39999 Ebereschenhain“. Fehlt er, braucht es „online: true“."),
+        f.FieldSpec("online", f.flag, required=False, help="„true“, wenn die Veranstaltung online "
+                    "stattfindet (mit „location“ zusammen: vor Ort und online)."),
+        f.FieldSpec("registration", f.http_url, required=False, help="Optional: Adresse der Anmeldung, "
+                    "beginnt mit https://. Nach dem Termin wird sie nicht mehr gezeigt."),
+        f.FieldSpec("series", f.text, required=False, help="Optional: Name der Reihe, z. B. „Konfliktdialog "
+                    "online“; jede Reihe bekommt eine Seite mit allen Terminen."),
+        f.FieldSpec("speakers", f.names, required=False, help="Optional: wer spricht oder moderiert, eine "
+                    "Zeile pro Person mit „- “ davor."),
+        f.FieldSpec("summary", f.summary, help=f"Ein bis zwei Sätze (höchstens {f.SUMMARY_MAX} Zeichen) für "
+                    "Listen, Kalender und Suchmaschinen."),
+        f.FieldSpec("topics", f.topics, required=False, help="Themen aus data/themen.yml, eine Zeile pro "
+                    "Thema; fehlt das Feld, erkennt der Build sie aus dem Text."),
+        f.FieldSpec("documentation", read_documentation, required=False, help="Nach der Veranstaltung: der "
+                    "BibTeX-Schlüssel einer Publikation oder der Pfad einer Seite, z. B. "
+                    "„artikel/rueckblick.md“."),
+        f.FieldSpec("status", f.choice(tuple(STATUS), "r Status"), required=False, help="Optional: "
+                    "„abgesagt“ oder „verschoben“; sonst weglassen."),
+        f.FieldSpec("project", f.reference, required=False, help=f.PROJECT_HELP),
+        f.FieldSpec("fictional", f.flag, required=False, help="„true“ für erfundene Beispiele; sie werden "
+                    "als „Fiktives Beispiel“ gekennzeichnet."),
     )
     hub_heading = "Nächste Veranstaltungen"
     hub_order = 25
@@ -164,7 +178,7 @@ class Event(ContentType):
         parts = [f'<time datetime="{event.span.iso_start()}">{escape(event.span.short())}</time>',
                  escape(self.label), escape(place)]
         if event.status:
-            parts.append(f'<span class="k3b-status">{escape(event.status.capitalize())}</span>')
+            parts.append(f'<span class="k3b-event-status">{escape(event.status.capitalize())}</span>')
         if event.fictional:
             parts.append('<span class="k3b-fictional">Fiktives Beispiel</span>')
         return parts

@@ -12,8 +12,9 @@ from .base import ContentType
 from .case_study import CASE_STUDY
 from .event import EVENT
 from .page import PAGE
+from .project import PROJECT
 
-CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY, EVENT)
+CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY, EVENT, PROJECT)
 
 
 def by_name(name: str) -> ContentType | None:
