@@ -121,3 +121,26 @@ def test_bad_projects_are_reported_all_at_once(tmp_path, caplog):
         f"meinten Sie „klimadialog“?{hint}",
         "10 Probleme gefunden – Build abgebrochen.",
     ]
+
+
+def test_a_project_with_many_items_pages_them_by_type(tmp_path, monkeypatch):
+    from k3b.content.project import MEMBERS_SHOWN
+
+    monkeypatch.setenv("K3B_TODAY", "2026-12-01")
+    project = make_project(tmp_path, "projects")
+    for number in range(MEMBERS_SHOWN + 5):
+        (project / "docs" / "artikel" / f"viele-{number}.md").write_text(
+            f"---\ntitle: Projektartikel {number}\ndate: 2024-01-{number + 1:02d}\nauthors: [K3B-Redaktion]\n"
+            "summary: Einer von vielen.\ntopics: [Energiewende]\nproject: laufend\n---\n\nText.\n",
+            encoding="utf-8")
+    site = build(project)
+    page = html(site, "projekte/laufend/")
+    section = page.find("h3", id="projekt-artikel")
+    assert section.get_text() == f"Artikel ({MEMBERS_SHOWN + 7})"
+    assert len(section.find_next("ul").select("h4 a")) == MEMBERS_SHOWN
+    more = section.find_next("a", class_="k3b-more")
+    assert more["href"] == "artikel/" and more.get_text().endswith(f"({MEMBERS_SHOWN + 7})")
+    listing = html(site, "projekte/laufend/artikel/")
+    titles = [a.get_text() for a in listing.select(".k3b-card__title a")]
+    assert len(titles) == MEMBERS_SHOWN + 7
+    assert titles[:2] == ["Neuerer Projektartikel", "Älterer Projektartikel"]

@@ -21,11 +21,10 @@ from ..frontmatter import FrontMatter
 from ..regions import BUNDESLAENDER
 from ..render import MONTHS, relative_url
 from ..slugs import slugify
-from .base import ContentItem, ContentType, newest_first, publisher, site_root
+from .base import ContentItem, ContentType, Listing, newest_first, publisher, site_root
 from .card import item_list, publication_card
 
 if TYPE_CHECKING:
-    from ..generated import Planner
     from ..problems import ProblemList
     from ..site import Site
 
@@ -278,13 +277,16 @@ class Project(ContentType):
                                   for name in project.bundeslaender]
         return data
 
-    def plan(self, site: Site, planner: Planner) -> None:
+    def listings(self, site: Site) -> list[Listing]:
         """A listing per type for projects with more items than their page shows."""
+        result = []
         for item in site.index.of_kind(self):
             for kind, chosen in members_by_type(site, site.projects.get(slug_of(item), ())):
                 if len(chosen) > MEMBERS_SHOWN:
-                    planner.listing(kind, chosen, f"{item.url}{kind.name}/", f"{kind.plural} des Projekts "
-                                    f"{item.title}", f"Alle {kind.plural} des Projekts {item.title}.")
+                    title = f"{kind.plural} des Projekts {item.title}"
+                    result.append(Listing(f"{item.url}{kind.name}/", title, f"Alle {title}.", chosen,
+                                          group=lambda member: ""))
+        return result
 
 
 def members_by_type(site: Site, ids: Sequence[str]) -> list[tuple[ContentType, list[ContentItem]]]:
