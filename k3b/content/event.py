@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from .. import fields as f
 from ..frontmatter import FrontMatter
 from ..ical import CalendarEvent, calendar_bytes
 from ..render import relative_url
+from ..search.facets import SearchFacets
 from ..slugs import slugify
 from ..timespan import MomentError, Span, read_moment
 from .base import ContentItem, ContentType, Listing, agent, publisher, site_root
@@ -187,6 +188,12 @@ class Event(ContentType):
         href = escape(relative_url(page_url, f"themen/{topic_slug}/{CALENDAR}"))
         return (f'<p><a class="k3b-calendar-link" href="{href}">Veranstaltungen zum Thema als Kalender '
                 "abonnieren (iCalendar)</a></p>")
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        """Found by its day (the Jahr facet is its year), shown with date, time and place."""
+        facets = super().search_facets(item)
+        event = details_of(item)
+        return None if facets is None else replace(facets, date_label=event.span.short(), place=event.place)
 
     def feed_summary(self, item: ContentItem) -> str:
         event = details_of(item)

@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from .. import fields as f
 from ..frontmatter import FrontMatter
 from ..regions import BUNDESLAENDER
 from ..render import MONTHS, relative_url
+from ..search.facets import SearchFacets
 from ..slugs import slugify
 from .base import ContentItem, ContentType, Listing, newest_first, publisher, site_root
 from .card import item_list, publication_card
@@ -222,6 +223,11 @@ class Project(ContentType):
         if project.fictional:
             parts.append('<span class="k3b-fictional">Fiktives Beispiel</span>')
         return parts
+
+    def search_facets(self, item: ContentItem) -> SearchFacets | None:
+        facets = super().search_facets(item)
+        project = details_of(item)
+        return None if facets is None else replace(facets, date_label=project.period())
 
     def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         project = details_of(item)
