@@ -33,6 +33,7 @@ FOLDER = "projekte"
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 FUNDER_KEYS = ("name", "programme", "logo", "logo_alt", "notice")
 MEMBERS_SHOWN = 10  # per type on the project page; the rest on the type's listing of the project
+PUBLICATIONS_SHOWN = 20  # the newest; the page does not grow with a project's publications
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,9 @@ class Project(ContentType):
     def search_facets(self, item: ContentItem) -> SearchFacets | None:
         facets = super().search_facets(item)
         project = details_of(item)
-        return None if facets is None else replace(facets, date_label=project.period())
+        # Results sort by the start; the label says so (a period would show a later year too).
+        start = f"Beginn {MONTHS[project.start.month - 1]} {project.start.year}"
+        return None if facets is None else replace(facets, date_label=start)
 
     def facts_html(self, item: ContentItem, site: Site, page_url: str) -> str:
         project = details_of(item)
@@ -260,9 +263,13 @@ class Project(ContentType):
                                  f"Projekts anzeigen ({len(chosen)})</a></p>")
         pubs = [p for p in (site.bibliography.get(i[4:]) for i in ids if i.startswith("pub:")) if p]
         if pubs:
-            cards = "".join(publication_card(p, page_url, site.publication_url(p)) for p in pubs)
+            cards = "".join(publication_card(p, page_url, site.publication_url(p))
+                            for p in pubs[:PUBLICATIONS_SHOWN])
             parts.append(f'<h3 id="projekt-publikationen">Publikationen ({len(pubs)})</h3>'
                          f'<ul class="k3b-pubs">{cards}</ul>')
+            if len(pubs) > PUBLICATIONS_SHOWN:
+                parts.append(f'<p class="k3b-more">… und {len(pubs) - PUBLICATIONS_SHOWN} weitere '
+                             "Publikationen des Projekts.</p>")
         return "\n".join(parts)
 
     def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any]:
