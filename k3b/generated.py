@@ -16,7 +16,7 @@ from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
 from .cards import item_card, listing_html
-from .content import CONTENT_TYPES, FILTER_DATA, ContentItem, ContentType, Listing
+from .content import CONTENT_TYPES, FILTER_DATA, ContentType, Listing
 from .content.project import project_notice
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
