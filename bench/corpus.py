@@ -1,4 +1,4 @@
-"""The generated texts: articles, case studies and their citations, from one seed.
+"""The generated texts: articles, case studies, events, projects and citations, from one seed.
 
 Every item has its own random streams, seeded from the spec's seed, its kind and its number:
 one for its plan (title, date, topics), one for its text, one for its links and one for its
@@ -18,7 +18,8 @@ from k3b.slugs import slugify
 from . import bibgen
 from .text import TextMaker, Topic, capitalise, topics
 
-SIZES = {"S": (200, 20, 500), "M": (2000, 200, 5000), "L": (8000, 800, 20000)}
+# articles, case studies, BibTeX entries, events, projects
+SIZES = {"S": (200, 20, 500, 40, 4), "M": (2000, 200, 5000, 400, 40), "L": (8000, 800, 20000, 1600, 160)}
 NO_TOPICS_SHARE = 0.15
 KEYWORD_RATE = 0.016
 BUNDESLAENDER = (
@@ -45,6 +46,8 @@ class Spec:
     cases: int
     entries: int
     seed: int = 1
+    events: int = 0
+    projects: int = 0
     citations: int | None = None
     cite_pool: int | None = None
     label: str | None = None
@@ -54,6 +57,8 @@ class Spec:
         if self.label:
             return self.label
         name = f"a{self.articles}-c{self.cases}-e{self.entries}"
+        if self.events or self.projects:
+            name += f"-v{self.events}-p{self.projects}"
         if self.citations is not None:
             name += f"-cit{self.citations}"
         if self.cite_pool is not None:
@@ -62,8 +67,9 @@ class Spec:
 
 
 def preset(size: str, seed: int = 1) -> Spec:
-    articles, cases, entries = SIZES[size]
-    return Spec(articles, cases, entries, seed=seed, label=size if seed == 1 else f"{size}-seed{seed}")
+    articles, cases, entries, events, projects = SIZES[size]
+    return Spec(articles, cases, entries, seed=seed, events=events, projects=projects,
+                label=size if seed == 1 else f"{size}-seed{seed}")
 
 
 # --- planning: titles, slugs, dates and topics of every item, before any body is written ----
@@ -235,6 +241,8 @@ class Corpus:
     cases: list[Plan]
     keys: list[str]
     bib: str
+    events: tuple[Plan, ...] = ()
+    projects: tuple[Plan, ...] = ()
 
 
 def _link_targets(item: Plan, corpus: Corpus) -> list[str]:
@@ -258,6 +266,9 @@ def render_item(spec: Spec, item: Plan, corpus: Corpus) -> str:
         "summary": TextMaker(rng).summary(),
         "topics": list(item.shown_topics),
     }
+    project_rng = random.Random(f"{spec.seed}:{item.kind}:project:{item.index}")
+    if corpus.projects and project_rng.random() < PROJECT_SHARE:
+        fields["project"] = project_rng.choice(corpus.projects).slug
     if item.kind == "fallbeispiele":
         fields.update(_case_fields(rng, text))
         body = _write_body(text, rng.randint(300, 1400), CASE_HEADINGS)
@@ -277,4 +288,89 @@ def build_corpus(spec: Spec) -> Corpus:
     keys, bib = bibgen.bibliography(spec.seed, spec.entries)
     articles = [plan(spec.seed, "artikel", i) for i in range(spec.articles)]
     cases = [plan(spec.seed, "fallbeispiele", i) for i in range(spec.cases)]
-    return Corpus(articles, cases, keys, bib)
+    events = tuple(plan(spec.seed, "veranstaltungen", i) for i in range(spec.events))
+    projects = tuple(plan(spec.seed, "projekte", i) for i in range(spec.projects))
+    return Corpus(articles, cases, keys, bib, events, projects)
+
+
+# --- events and projects --------------------------------------------------------------------
+
+PROJECT_SHARE = 0.2  # of articles, case studies and events that belong to a project
+SERIES = ("Konfliktdialog online", "Werkstattgespräch", "Netzwerktreffen", "Praxisrunde Energiewende",
+          "Forum Zuwanderung")
+FUNDERS = ("Stiftung Gemeinsinn", "Fonds Dialog vor Ort", "Stiftung Zukunft Dorf", "Förderwerk Heimat",
+           "Stiftung Wandel im Revier")
+LOGO = "bilder/bench-logo.svg"  # below docs/projekte/, written by bench/generate.py
+LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">'
+            '<rect width="120" height="40" fill="#2e6b5a"/></svg>\n')
+
+
+def _event_fields(spec: Spec, item: Plan, rng: random.Random, corpus: Corpus) -> dict[str, object]:
+    # Spread over 2016–2030, so that any build date sees coming and past events.
+    day = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 15 * 365))
+    fields: dict[str, object] = {}
+    if rng.random() < 0.2:
+        fields["start"] = day
+        if rng.random() < 0.5:
+            fields["end"] = day + dt.timedelta(days=rng.randint(1, 2))
+    else:
+        hour = rng.randint(9, 18)
+        fields["start"] = f"{day.isoformat()} {hour}:00"
+        fields["end"] = f"{day.isoformat()} {hour + rng.randint(1, 3)}:30"
+    if rng.random() < 0.4:
+        fields["online"] = True
+    if "online" not in fields or rng.random() < 0.3:
+        fields["location"] = f"Bürgerhaus {_place(rng)}, Dorfstraße {rng.randint(1, 40)}"
+    if rng.random() < 0.6:
+        fields["registration"] = f"https://anmeldung.example/{item.slug}"
+    if rng.random() < 0.3:
+        fields["series"] = rng.choice(SERIES)
+    if rng.random() < 0.5:
+        fields["speakers"] = _authors(rng)
+    fields["fictional"] = True
+    return fields
+
+
+def _project_fields(item: Plan, rng: random.Random) -> dict[str, object]:
+    start = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 10 * 365))
+    fields: dict[str, object] = {"start": start}
+    if rng.random() < 0.5:
+        fields["end"] = start + dt.timedelta(days=rng.randint(365, 4 * 365))
+    fields["lead"] = _authors(rng)
+    return fields
+
+
+def _funders_yaml(rng: random.Random) -> str:
+    lines = ["funders:"]
+    for name in rng.sample(FUNDERS, rng.randint(1, 2)):
+        lines.append(f"  - name: {json.dumps(name + ' (fiktiv)', ensure_ascii=False)}")
+        if rng.random() < 0.5:
+            lines += [f"    logo: {LOGO}", f"    logo_alt: {json.dumps('Logo ' + name, ensure_ascii=False)}"]
+        lines.append(f"    notice: {json.dumps('Gefördert von ' + name + ' (fiktiv).', ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_other(spec: Spec, item: Plan, corpus: Corpus) -> str:
+    """One event or project as Markdown with front matter."""
+    rng = random.Random(f"{spec.seed}:{item.kind}:body:{item.index}")
+    keywords = tuple(k for topic in item.keyword_topics for k in topic.keywords)
+    text = TextMaker(rng, keywords, KEYWORD_RATE)
+    fields: dict[str, object] = {"title": item.title}
+    if item.kind == "veranstaltungen":
+        fields.update(_event_fields(spec, item, rng, corpus))
+    else:
+        fields.update(_project_fields(item, rng))
+    fields["summary"] = TextMaker(rng).summary()
+    fields["topics"] = list(item.shown_topics)
+    project_rng = random.Random(f"{spec.seed}:{item.kind}:project:{item.index}")
+    if item.kind == "veranstaltungen" and corpus.projects and project_rng.random() < PROJECT_SHARE:
+        fields["project"] = project_rng.choice(corpus.projects).slug
+    head = front_matter(fields)
+    if item.kind == "projekte":
+        bundeslaender = rng.sample(BUNDESLAENDER, rng.randint(1, 3))
+        extra = _funders_yaml(rng) + "partners:\n" + "".join(
+            f"  - Gemeinde {_place(rng)}\n" for _ in range(rng.randint(1, 4))) + "bundeslaender:\n" + "".join(
+            f"  - {land}\n" for land in bundeslaender) + "fictional: true\n"
+        head = head[: head.rindex("---")] + extra + "---\n\n"
+    body = _write_body(text, rng.randint(100, 500))
+    return head + FICTION_NOTE.replace("Fallbeispiel", "Beispiel") + "\n\n" + body.render()

@@ -17,11 +17,25 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import SIZES, Corpus, Plan, Spec, build_corpus, front_matter, preset, render_item
+from k3b.content import CONTENT_TYPES
+
+from .corpus import (
+    LOGO,
+    LOGO_SVG,
+    SIZES,
+    Corpus,
+    Plan,
+    Spec,
+    build_corpus,
+    front_matter,
+    preset,
+    render_item,
+    render_other,
+)
 from .text import ROOT
 
 OUT = ROOT / "bench" / "out"
-CONTENT_DIRS = ("artikel", "fallbeispiele")
+CONTENT_DIRS = tuple(kind.name for kind in CONTENT_TYPES)  # the real site's content, not copied
 LINKED_DIRS = ("hooks", "overrides", "k3b", "data")
 NOT_LINKED = {"docs", "publications", "site", "bench", "tests"}
 GENERATOR_SOURCES = ("text.py", "bibgen.py", "corpus.py", "generate.py", "lunr_timing.py")
@@ -76,6 +90,8 @@ def write_ours(project: Path, corpus: Corpus, pages: dict[str, str]) -> None:
             shutil.copyfile(bib, project / "publications" / bib.name)
     for src, text in pages.items():
         write(docs / src, text)
+    if corpus.projects:
+        write(docs / "projekte" / LOGO, LOGO_SVG)
 
 
 class _EnvLoader(yaml.SafeLoader):
@@ -130,6 +146,9 @@ def write_peer(project: Path, corpus: Corpus, pages: dict[str, str]) -> None:
                                                   corpus.articles))
     write(docs / "fallbeispiele" / "index.md", _listing("Fallbeispiele", "Alle Fallbeispiele.",
                                                         corpus.cases))
+    write(docs / "veranstaltungen" / "index.md", _listing("Veranstaltungen", "Alle Veranstaltungen.",
+                                                          list(corpus.events)))
+    write(docs / "projekte" / "index.md", _listing("Projekte", "Alle Projekte.", list(corpus.projects)))
     for src, text in pages.items():
         write(docs / src, text)
     shutil.copyfile(Path(__file__).parent / LUNR_TIMING, project / LUNR_TIMING)
@@ -158,11 +177,14 @@ def generate(spec: Spec, out: Path) -> Path:
         shutil.rmtree(out)
     corpus = build_corpus(spec)
     pages = {f"{p.kind}/{p.slug}.md": render_item(spec, p, corpus) for p in corpus.articles + corpus.cases}
+    pages.update({f"{p.kind}/{p.slug}.md": render_other(spec, p, corpus)
+                  for p in corpus.events + corpus.projects})
     write_ours(out / "ours", corpus, pages)
     write_peer(out / "peer", corpus, pages)
     manifest = {
         "spec": asdict(spec), "name": spec.name, "fingerprint": fingerprint(spec),
         "articles": [p.slug for p in corpus.articles], "cases": [p.slug for p in corpus.cases],
+        "events": [p.slug for p in corpus.events], "projects": [p.slug for p in corpus.projects],
         "entries": len(corpus.keys),
     }
     write(out / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
@@ -185,13 +207,15 @@ def ensure(spec: Spec, root: Path = OUT) -> Path:
 def spec_from_args(args: argparse.Namespace) -> Spec:
     base = preset(args.size, args.seed)
     custom = any(v is not None for v in (args.articles, args.cases, args.entries, args.citations,
-                                          args.cite_pool))
+                                          args.cite_pool, args.events, args.projects))
     if not custom:
         return base
     return Spec(
         articles=base.articles if args.articles is None else args.articles,
         cases=base.cases if args.cases is None else args.cases,
         entries=base.entries if args.entries is None else args.entries,
+        events=base.events if args.events is None else args.events,
+        projects=base.projects if args.projects is None else args.projects,
         seed=args.seed, citations=args.citations, cite_pool=args.cite_pool,
     )
 
@@ -202,6 +226,8 @@ def add_spec_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", type=int, help="override the size's article count")
     parser.add_argument("--cases", type=int, help="override the size's case-study count")
     parser.add_argument("--entries", type=int, help="override the size's BibTeX entry count")
+    parser.add_argument("--events", type=int, help="override the size's event count")
+    parser.add_argument("--projects", type=int, help="override the size's project count")
     parser.add_argument("--citations", type=int, help="exactly N citations in every text (default: mixed)")
     parser.add_argument("--cite-pool", type=int, help="cite only the first N entries")
 

@@ -27,6 +27,7 @@ def compare_table(result: dict) -> str:
     spec = result["spec"]
     lines = [
         f"### Benchmark {result['name']} ({spec['articles']} articles, {spec['cases']} case studies, "
+        f"{spec.get('events', 0)} events, {spec.get('projects', 0)} projects, "
         f"{spec['entries']} entries), {result['date']}, median of {result['runs']}",
         "",
         "| | ours | plain Material | ours ÷ Material |",

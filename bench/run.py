@@ -125,7 +125,8 @@ def compare(spec: Spec, options: Options) -> dict:
     out = ensure(spec)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     projects = {name: out / name for name in VARIANTS}
-    print(f"{spec.name}: {spec.articles} articles, {spec.cases} case studies, {spec.entries} entries",
+    print(f"{spec.name}: {spec.articles} articles, {spec.cases} case studies, {spec.events} events, "
+          f"{spec.projects} projects, {spec.entries} entries",
           file=sys.stderr)
     runs = run_builds(projects, options)
     ours, peer = (summarise(runs[name], projects[name], manifest) for name in VARIANTS)

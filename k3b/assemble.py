@@ -52,8 +52,9 @@ def assemble(
     ``static_files`` are the files below ``docs/`` that are not pages (images, downloads).
     Images are checked and measured before planning, so cards know their teasers.
     """
-    static_files = list(static_files)
-    site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview)
+    pages, static_files = list(pages), list(static_files)
+    site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview,
+                        files=[p.src_path for p in pages] + static_files)
     with timing.phase("images"):
         images = check_images(site, docs_dir, static_files, problems, info, max_image_mb)
     planned = plan_site(site, site_url, site_name)

@@ -1,69 +1,23 @@
-"""Items as listings and pages show them: cards, lists of cards, and the byline.
+"""An item's own page: the byline and facts under its title, and what ends it.
 
-What differs between content types (the meta line's own parts, a table of facts) comes
-from the item's type; this module only puts the pieces together.
+Cards and listings are in ``k3b.content.card`` (content types use them too) and are
+imported here for the modules that show items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
-from itertools import groupby
 from typing import TYPE_CHECKING
 
-from .content import ContentItem, ContentType
-from .images import CARD_SIZES, picture_html
-from .publishing import badge_html
-from .render import relative_url, topic_chips
-from .slugs import slugify
-from .topics import Vocabulary
+from .content import ContentItem
+from .content.card import item_card, item_list, listing_html, meta_line, publication_card
+from .content.project import project_notice
 
 if TYPE_CHECKING:
     from .site import Site
 
-
-def meta_line(item: ContentItem) -> str:
-    """Date, type and the type's own parts; in the preview also „Entwurf“ or „Geplant: …“."""
-    line = " · ".join(item.kind.meta_parts(item))
-    return line + " " + badge_html(item.status, item.release) if item.status else line
-
-
-def item_card(item: ContentItem, vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
-    """One entry of a listing: title link, date and type, summary, topic chips."""
-    href = escape(relative_url(page_url, item.url))
-    teaser = item.image.file if item.image is not None else None
-    picture = "" if teaser is None else picture_html(teaser, item.image.alt, page_url, sizes=CARD_SIZES,
-                                                     css_class="k3b-card__image")
-    return (
-        f'<li class="k3b-card{" k3b-card--image" if picture else ""}"><article>'
-        f'<h{level} class="k3b-card__title"><a href="{href}">{escape(item.title)}</a></h{level}>'
-        f'<p class="k3b-card__meta">{meta_line(item)}</p>'
-        f'<p class="k3b-card__summary">{escape(item.summary)}</p>'
-        f"{topic_chips(item.topics, vocabulary, page_url)}{picture}"
-        f"</article></li>"
-    )
-
-
-def item_list(items: list[ContentItem], vocabulary: Vocabulary, page_url: str, level: int = 2) -> str:
-    if not items:
-        return '<p class="k3b-empty">Noch keine Einträge.</p>'
-    cards = "\n".join(item_card(item, vocabulary, page_url, level) for item in items)
-    return f'<ul class="k3b-list">\n{cards}\n</ul>'
-
-
-def listing_html(kind: ContentType, items: list[ContentItem], site: Site, page_url: str,
-                 group: Callable[[ContentItem], str] | None = None) -> str:
-    """A page of a type's full listing: one list, or lists under the type's group headings
-    (or those of ``group``); each heading has an id from its text, for links to it."""
-    today = site.index.today
-    heading_of = group or (lambda item: kind.group(item, today))
-    if not items or not heading_of(items[0]):
-        return item_list(items, site.vocabulary, page_url)
-    parts = []
-    for heading, members in groupby(items, key=heading_of):
-        parts.append(f'<h2 class="k3b-group" id="{slugify(heading)}">{escape(heading)}</h2>')
-        parts.append(item_list(list(members), site.vocabulary, page_url, 3))
-    return "\n".join(parts)
+__all__ = ["item_card", "item_footer", "item_header", "item_list", "listing_html", "meta_line",
+           "publication_card"]
 
 
 def item_header(item: ContentItem, site: Site, page_url: str) -> str:
@@ -74,3 +28,12 @@ def item_header(item: ContentItem, site: Site, page_url: str) -> str:
     if item.authors:
         line += " · " + escape(", ".join(item.authors))
     return f'<p class="k3b-byline">{line}</p>' + item.kind.facts_html(item, site, page_url)
+
+
+def item_footer(item: ContentItem, site: Site, page_url: str) -> str:
+    """The end of an item's page, after its bibliography: the type's own part (a project's
+    funders and what belongs to it), then the project the item belongs to, with its funders'
+    notice and logos."""
+    if not item.kind.is_content:
+        return ""
+    return item.kind.footer_html(item, site, page_url) + project_notice(site, item.project, page_url)

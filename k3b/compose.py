@@ -17,7 +17,7 @@ from html import escape
 
 from . import timing
 from .bibliography.render import head_tags
-from .cards import item_header
+from .cards import item_footer, item_header
 from .citations import render_citations
 from .crosslinks import related_html
 from .pictures import og_image_tags, render_images
@@ -60,7 +60,7 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
         topics = pub.topics
         head.append(head_tags(pub, site_url + page_url))
     elif item is not None:
-        head.append(jsonld_script(item.kind.jsonld(item, site_url + page_url)))
+        head.append(jsonld_script(item.kind.jsonld(item, site, site_url + page_url)))
         head.append(og_image_tags(item.image, site_url))
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
     search = ""
@@ -103,8 +103,9 @@ def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, wrap_
             citations=site.citations_in(src, markdown), memo=site.cited_works)
     markdown = render_images(markdown, src, page_url, site.images, wrap)
     header = item_header(item, site, page_url)
-    # Bibliography and related content: one block at the end, one paragraph for Markdown.
-    end = bibliography + related_html(site, src, page_url)
+    # Bibliography, the type's footer (a project's funders, the notice of an item's project)
+    # and related content: one block at the end, one paragraph for Markdown.
+    end = bibliography + item_footer(item, site, page_url) + related_html(site, src, page_url)
     if end:
         end = wrap_late(end)
     markdown = "\n\n".join(p for p in (header and wrap(header), markdown, end) if p)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
 
+from .content import CONTENT_TYPES
 from .site import Entry, Site, item_entry, publication_entry
 from .topics import Topic
 
@@ -74,9 +75,14 @@ def atom_feed(
     return generator.atom_str(pretty=True)
 
 
+def _what() -> str:
+    """„Artikel, Fallbeispiele, Veranstaltungen und Publikationen“: every type in feeds."""
+    plurals = [kind.plural for kind in CONTENT_TYPES if kind.in_feeds] + ["Publikationen"]
+    return ", ".join(plurals[:-1]) + " und " + plurals[-1]
+
+
 def site_feed(site: Site, site_url: str, site_name: str) -> bytes:
-    return atom_feed(feed_entries(site), site, site_url, "feed.xml", "", site_name,
-                     "Neue Artikel, Fallbeispiele und Publikationen")
+    return atom_feed(feed_entries(site), site, site_url, "feed.xml", "", site_name, f"Neue {_what()}")
 
 
 def topic_feed(site: Site, topic: Topic, site_url: str, site_name: str) -> bytes:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from .problems import ProblemList
@@ -32,9 +32,18 @@ class Context:
     path: str
     problems: ProblemList
     vocabulary: Vocabulary
+    lines: Mapping[str, int] = field(default_factory=dict)  # the front matter's key lines
+    label: str = ""  # how messages name the value, if not „Feld „key““
 
     def fail(self, message: str) -> None:
-        self.problems.add(self.path, self.line, f"Feld „{self.key}“: {message}")
+        self.problems.add(self.path, self.line, f"{self.label or f'Feld „{self.key}“'}: {message}")
+
+    def item(self, number: int, key: str = "") -> Context:
+        """The context of list item ``number`` (0-based) or of its ``key``, on its own line."""
+        path = f"{self.key}.{number}" + (f".{key}" if key else "")
+        label = f"Feld „{self.key}“, Eintrag {number + 1}" + (f", „{key}“" if key else "")
+        line = self.lines.get(path) or self.lines.get(f"{self.key}.{number}") or self.line
+        return Context(path, line, self.path, self.problems, self.vocabulary, self.lines, label)
 
 
 @dataclass(frozen=True)
@@ -148,12 +157,36 @@ def period(value: Any, ctx: Context) -> str | None:
     return result
 
 
+def http_url(value: Any, ctx: Context) -> str | None:
+    """An absolute http(s) address: anything else could run script or leave the web."""
+    raw = text(value, ctx)
+    if raw is None:
+        return None
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", raw, re.IGNORECASE):
+        ctx.fail(f"„{raw}“ ist keine Webadresse – erlaubt sind nur Adressen mit http:// oder https://")
+        return None
+    return raw
+
+
+def reference(value: Any, ctx: Context) -> str | None:
+    """The slug of another item (``project: klimadialog-nord``); whether it exists is checked
+    once every item is read."""
+    raw = text(value, ctx)
+    if raw is not None and not slugify(raw):
+        ctx.fail(f"„{raw}“ ist kein Name einer Seite – z. B. „klimadialog-nord“")
+        return None
+    return None if raw is None else slugify(raw.removesuffix(".md"))
+
+
 def flag(value: Any, ctx: Context) -> bool | None:
     if isinstance(value, bool):
         return value
     ctx.fail("muss „true“ oder „false“ sein")
     return None
 
+
+PROJECT_HELP = ("Optional: das Projekt, zu dem die Seite gehört – der Dateiname der Projektseite unter "
+                "docs/projekte/ ohne „.md“, z. B. „dialogorte-im-wandel“.")
 
 # The fields every article-like type starts with.
 TEXT_FIELDS = (
@@ -167,6 +200,7 @@ TEXT_FIELDS = (
               "in Listen und sind die Beschreibung für Suchmaschinen."),
     FieldSpec("topics", topics, required=False, help="Themen aus data/themen.yml, eine Zeile pro Thema "
               "(z. B. „- Energiewende“). Fehlt das Feld, erkennt der Build die Themen aus dem Text."),
+    FieldSpec("project", reference, required=False, help=PROJECT_HELP),
 )
 
 # Fields every page of every type may have (``ContentType.all_fields`` adds them).

@@ -38,7 +38,8 @@ class FrontMatter:
     present: bool = False
 
     def line_of(self, key: str) -> int:
-        """Line of ``key`` in the source, or the block's first line if the key is absent."""
+        """Line of ``key`` in the source, or the block's first line if the key is absent.
+        List items and their keys have lines too: ``funders.0``, ``funders.0.logo``."""
         return self.key_lines.get(key, 1)
 
 
@@ -116,10 +117,7 @@ def parse_front_matter(source: str) -> FrontMatter:
             "Front Matter muss aus Feldern der Form „name: wert“ bestehen, "
             f"gefunden wurde {_kind(data)}",
         )
-    key_lines = {
-        str(key.value): offset + key.start_mark.line
-        for key, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
-    }
+    key_lines = _key_lines(node, offset) if isinstance(node, yaml.MappingNode) else {}
     return FrontMatter(
         data={str(k): v for k, v in data.items()},
         key_lines=key_lines,
@@ -135,6 +133,22 @@ def body_of(source: str) -> str:
     opening = _OPEN.match(source)
     closing = _CLOSE.search(source, opening.end()) if opening else None
     return source[closing.end():] if closing else source
+
+
+def _key_lines(node: yaml.MappingNode, offset: int) -> dict[str, int]:
+    """Lines of the top-level keys, and of list items and their keys below them
+    (``funders.0``, ``funders.0.logo``), so that a message can point at a list item."""
+    lines: dict[str, int] = {}
+    for key, value in node.value:
+        name = str(key.value)
+        lines[name] = offset + key.start_mark.line
+        if isinstance(value, yaml.SequenceNode):
+            for number, child in enumerate(value.value):
+                lines[f"{name}.{number}"] = offset + child.start_mark.line
+                if isinstance(child, yaml.MappingNode):
+                    for child_key, _ in child.value:
+                        lines[f"{name}.{number}.{child_key.value}"] = offset + child_key.start_mark.line
+    return lines
 
 
 def _load(block: str) -> tuple[yaml.Node | None, Any]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
 from .bibliography.render import page_html
 from .cards import item_card, listing_html
 from .content import CONTENT_TYPES, FILTER_DATA, ContentType, Listing
+from .content.project import project_notice
 from .crosslinks import cited_in_html, related_html
 from .feeds import site_feed, topic_feed
 from .hubs import hub_sections, topic_counts, topic_listing_url
@@ -26,7 +28,7 @@ from .search.facets import SearchFacets
 from .site import PUBLICATIONS, Site, publication_date
 from .topics import Topic
 
-__all__ = ["Plan", "PlannedFile", "PlannedPage", "front_matter", "plan"]
+__all__ = ["Plan", "PlannedFile", "PlannedPage", "Planner", "front_matter", "plan"]
 
 
 def plan(site: Site, site_url: str, site_name: str) -> Plan:
@@ -46,18 +48,38 @@ def plan(site: Site, site_url: str, site_name: str) -> Plan:
     _add(result, PlannedPage(search_page.SRC, search_page.TITLE, search_page.DESCRIPTION,
                              lambda page_url: search_page.search_page_html(site, page_url)))
     with timing.phase("types"):
+        planner = Planner(site, result, site_url if site_url.endswith("/") else site_url + "/", site_name)
         for kind in CONTENT_TYPES:
-            kind.plan(site, result)
+            kind.plan(site, planner)
     return result
+
+
+@dataclass(frozen=True)
+class Planner:
+    """What a content type's ``plan`` may add: pages and files (its paged listings come from
+    ``ContentType.listings``)."""
+
+    site: Site
+    result: Plan
+    site_url: str  # absolute, ends with "/"
+    site_name: str
+
+    def page(self, page: PlannedPage) -> None:
+        _add(self.result, page)
+
+    def file(self, src: str, content: bytes) -> None:
+        self.result.files.append(PlannedFile(src, content))
 
 
 def _add(result: Plan, page: PlannedPage) -> None:
     result.add(page)
+
+
 def _publications(site: Site, result: Plan) -> None:
     vocabulary = site.vocabulary
     for pub in site.bibliography.entries.values():
         def render(page_url: str, pub=pub) -> str:
-            return page_html(pub, vocabulary, page_url)
+            return page_html(pub, vocabulary, page_url) + project_notice(site, pub.field("project"), page_url)
 
         def links(page_url: str, pub=pub) -> str:
             parts = [cited_in_html(site, pub.key, page_url), related_html(site, "pub:" + pub.key, page_url)]

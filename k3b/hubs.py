@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from .bibliography.model import Publication
-from .cards import item_list
+from .cards import item_list, publication_card
 from .content import CONTENT_TYPES
 from .render import relative_url, topic_url
 from .site import PUBLICATIONS, Site, publication_date
@@ -39,8 +38,10 @@ class Section:
 def _items_section(kind) -> Section:
     def newest(site: Site, topic: Topic, page_url: str) -> str:
         items = site.index.of_kind(kind, topic.slug)
-        newest = item_list(items[:HUB_LIMIT], site.vocabulary, page_url, 3)
-        return kind.hub_intro(items, site, page_url) + newest
+        shown = kind.shortlist(items, site.index.today)[:HUB_LIMIT]
+        return (kind.hub_intro(items, site, page_url)
+                + item_list(shown, site.vocabulary, page_url, 3, empty=kind.empty_text)
+                + kind.hub_links(topic.slug, page_url))
     return Section(kind.name, kind.label, kind.plural, kind.hub_heading, kind.hub_order, newest)
 
 
@@ -90,7 +91,9 @@ def count_text(number: int, singular: str, plural: str) -> str:
 
 
 def counts_text(counts: TopicCounts) -> str:
-    return ", ".join(count_text(counts[s.name], s.label, s.plural) for s in SECTIONS)
+    """„3 Artikel, 1 Fallbeispiel, 2 Publikationen“: the sections with anything in them."""
+    parts = [count_text(counts[s.name], s.label, s.plural) for s in SECTIONS if counts[s.name]]
+    return ", ".join(parts) or "noch keine Inhalte"
 
 
 def topic_overview(site: Site, counts: dict[str, TopicCounts], page_url: str) -> str:
@@ -105,12 +108,6 @@ def topic_overview(site: Site, counts: dict[str, TopicCounts], page_url: str) ->
             f'<p class="k3b-topic__description">{escape(topic.description)}</p></li>'
         )
     return '<ul class="k3b-topic-grid">' + "".join(cards) + "</ul>"
-
-
-def publication_card(pub: Publication, page_url: str, url: str) -> str:
-    href = escape(relative_url(page_url, url))
-    return (f'<li class="k3b-pub"><a href="{href}">{pub.citation_html}</a>'
-            f'<span class="k3b-pub__type">{escape(pub.type_label)}</span></li>')
 
 
 def topic_listing_url(topic: Topic, what: str) -> str:

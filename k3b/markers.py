@@ -3,8 +3,9 @@
 Staff place them in a page, one per line:
 
 - ``<!-- k3b:liste typ=artikel -->``: all items of a content type (``typ=`` is the type's
-  folder: ``artikel``, ``fallbeispiele`` …) in the type's order, in pages of 50, or
-  ``typ=publikationen``; ``anzahl=5`` for the first five only;
+  folder: ``artikel``, ``fallbeispiele``, ``veranstaltungen`` …) in the type's order, in pages
+  of 50, or ``typ=publikationen``; ``anzahl=5`` for the first five of the type's short list
+  only (for events: the next five coming ones);
 - ``<!-- k3b:themen -->``: the topics with their number of items of each type, each
   linking to its hub.
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .cards import item_list, listing_html
+from .cards import item_list, listing_html, publication_card
 from .content import by_name
-from .hubs import publication_card, topic_counts, topic_overview
+from .hubs import topic_counts, topic_overview
 from .listings import ARTICLES_PER_PAGE, PUBLICATIONS_PER_PAGE, Paging, pager_html
 from .markers import MARKER, PUBLICATIONS, arguments, problem
 from .site import Site
@@ -29,8 +29,9 @@ def expand_markers(markdown: str, site: Site, page_url: str) -> str:
         assert kind is not None  # problem() checked it
         items = site.index.of_kind(kind)
         limit = args.get("anzahl")
-        if limit is not None:
-            return "\n" + item_list(items[: int(limit)], site.vocabulary, page_url, 3) + "\n"
+        if limit is not None:  # a short list: what the type shows there (events: the coming ones)
+            shown = kind.shortlist(items, site.index.today)[: int(limit)]
+            return "\n" + item_list(shown, site.vocabulary, page_url, 3, empty=kind.empty_text) + "\n"
         # The full listing: page 1 here, the rest on generated pages /<folder>/seite/<n>/.
         paging = Paging(f"{kind.name}/", len(items), ARTICLES_PER_PAGE)
         intro = kind.listing_intro(items, site, page_url)

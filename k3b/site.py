@@ -18,7 +18,7 @@ from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
 from .citations import Citation, CitedWork, cited_keys, find_citations, labels
-from .content import ContentItem, newest_first, validate
+from .content import CONTENT_TYPES, ContentItem, newest_first, validate
 from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
 from .images import ImageFile
@@ -99,6 +99,10 @@ class Site:
             return ""
         notes = [f"Zeile {p.line}: {p.message}" for p in sorted(self.notes.get(src, ()))]
         return banner_html(held.status, held.release, notes)
+    # Every file below docs/ (src paths with "/"), for fields that name a file (a logo).
+    files: frozenset[str] = frozenset()
+    # Project slug → ids of what belongs to it (item src paths, "pub:<key>"), newest first.
+    projects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def remember_citations(self, src: str, body: str, citations: list[Citation]) -> None:
         # One flat tuple per text, (start, end, line, number of items, key, prefix, locator,
@@ -148,7 +152,8 @@ class Site:
 
 
 def item_entry(item: ContentItem) -> Entry:
-    return Entry(item.src_path, item.kind.label, item.title, item.url, item.date, item.summary, item.topics)
+    return Entry(item.src_path, item.kind.label, item.title, item.url, item.date,
+                 item.kind.feed_summary(item), item.topics)
 
 
 def publication_date(pub: Publication) -> dt.date | None:
@@ -170,15 +175,17 @@ def collect_site(
     info: Callable[[str], None] = lambda line: None,
     today: dt.date | None = None,
     preview: bool = False,
+    files: Iterable[str] = (),
 ) -> Site:
     """Validate every page, check its citations, and build the cross-references.
 
     ``today`` is the build date (``k3b.builddate``): it decides which events are upcoming
     and which items are published yet. With ``preview`` drafts and scheduled items are part
     of the site (``make serve``); without, they are only listed in ``Site.withheld``.
+    ``files`` are the paths of all files below ``docs/`` (for fields that name one, a logo).
     """
     site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography,
-                preview=preview)
+                preview=preview, files=frozenset(files))
     displays: dict[str, str] = {}
     with timing.phase("content"):
         for page in pages:
@@ -186,6 +193,8 @@ def collect_site(
             displays[page.src_path] = page.display
         for item in site.index.content():  # references between items, once all are known
             item.kind.check_site(item, site, Context("", 1, displays[item.src_path], problems, vocabulary))
+        for kind in CONTENT_TYPES:
+            kind.check_collected(site, problems, displays)
     with timing.phase("citations"):
         site.labels = labels(bibliography.entries.values())
         # Who cites what, newest text first: one walk over the texts in that order.

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from k3b.content import CONTENT_TYPES
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Content pages of the real site; fixtures bring their own instead.
-CONTENT_DIRS = ("artikel", "fallbeispiele")
+# Content pages of the real site (every content type's folder); fixtures bring their own instead.
+CONTENT_DIRS = tuple(kind.name for kind in CONTENT_TYPES)
 
 
 def make_project(tmp_path: Path, scenario: str | None = None, real_content: bool = False) -> Path:

@@ -73,3 +73,23 @@ def test_peer_has_same_texts_and_no_hooks(corpus: Path) -> None:
     assert config["plugins"][0]["search"]["lang"] == "de"
     bib = (ours / "publications" / "bench.bib").read_text(encoding="utf-8")
     assert bib.count("\n@") == TINY.entries
+
+
+def test_events_and_projects_are_valid_and_linked(tmp_path: Path) -> None:
+    spec = Spec(articles=30, cases=4, entries=20, events=12, projects=3)
+    docs = generate(spec, tmp_path / spec.name) / "ours" / "docs"
+    vocabulary = load_vocabulary(ROOT / "data" / "themen.yml")
+    problems = ProblemList()
+    items = {}
+    for section in ("artikel", "fallbeispiele", "veranstaltungen", "projekte"):
+        for page in sorted((docs / section).glob("*.md")):
+            src = page.relative_to(docs).as_posix()
+            items[src] = validate(src, src, parse_front_matter(page.read_text(encoding="utf-8")), vocabulary,
+                                  problems)
+    assert not problems, [str(p) for p in problems]
+    kinds = [i.kind.name for i in items.values() if i is not None and i.kind.is_content]
+    assert kinds.count("veranstaltungen") == 12 and kinds.count("projekte") == 3
+    projects = {src.split("/")[1].removesuffix(".md") for src in items if src.startswith("projekte/")}
+    named = {i.project for i in items.values() if i is not None and i.project}
+    assert named and named <= projects
+    assert (docs / "projekte" / "bilder" / "bench-logo.svg").is_file()

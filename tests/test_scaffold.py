@@ -74,5 +74,6 @@ def test_make_neu_refuses_to_overwrite_and_explains(tmp_path):
                                     "öffnen oder einen anderen Titel wählen")
     wrong = neu("artikl", "X")
     assert wrong.returncode == 1 and wrong.stderr.strip() == (
-        "Typ „artikl“ gibt es nicht – erlaubt: TYP=artikel, TYP=fallbeispiel – meinten Sie „artikel“?")
+        "Typ „artikl“ gibt es nicht – erlaubt: TYP=artikel, TYP=fallbeispiel, TYP=veranstaltung, TYP=projekt "
+        "– meinten Sie „artikel“?")
     assert neu("artikel", "").returncode == 1

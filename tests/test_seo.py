@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild import build, make_project
@@ -99,3 +100,51 @@ def test_titles_and_descriptions_are_escaped_once(tmp_path):
     assert meta(page, name="description") == ['A & B "C" <d>']
     assert "&amp;amp;" not in raw and "&amp;lt;" not in raw and "&amp;#34;" not in raw
     assert "<Test>" not in raw and "<d>" not in raw
+
+
+def jsonld(page) -> list[dict]:
+    import json
+
+    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+
+
+def test_articles_and_case_studies_describe_themselves_as_schema_org_articles(tmp_path):
+    project = make_project(tmp_path, "topics")
+    case = project / "docs" / "fallbeispiele" / "echt.md"
+    source = (project / "docs" / "fallbeispiele" / "revierfall.md").read_text(encoding="utf-8")
+    case.write_text(source.replace("fictional: true", "fictional: false")
+                    .replace("landkreis: Landkreis Probe", "landkreis: Landkreis Leipzig")
+                    .replace("title: Revierfall", "title: Echter Fall"), encoding="utf-8")
+    site = build(project)
+
+    def data(path):
+        page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        found = jsonld(page)
+        assert len(found) == 1, path
+        return found[0]
+
+    article = data("artikel/windkraft")
+    assert article["@context"] == "https://schema.org" and article["@type"] == "Article"
+    assert article["headline"] == "Windkraft" and article["datePublished"] == "2025-03-01"
+    assert article["url"] == article["mainEntityOfPage"] == SITE_URL + "artikel/windkraft/"
+    assert article["author"] == [{"@type": "Organization", "name": "K3B-Redaktion"}]
+    assert article["publisher"] == {"@type": "Organization", "url": SITE_URL,
+                                    "name": "Kompetenzzentrum Kommunale Konfliktberatung (K3B)"}
+    assert article["keywords"] == ["Energiewende"] and article["inLanguage"] == "de"
+    assert article["description"].startswith("Ein Artikel über Windkraft")
+    fictional = data("fallbeispiele/revierfall")
+    assert fictional["@type"] == "Article" and fictional["genre"] == "Fiktives Beispiel"
+    assert fictional["publisher"] == article["publisher"] and fictional["keywords"] == ["Strukturwandel"]
+    real = data("fallbeispiele/echt")
+    assert real["contentLocation"]["name"] == "Teststadt"
+    assert real["contentLocation"]["containedInPlace"]["name"] == "Landkreis Leipzig"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("K3B-Redaktion", "Organization"), ("Anna Beispiel", "Person"), ("Team Beteiligung", "Organization"),
+    ("Dr. Jana Muster-Frau", "Person"), ("Netzwerk Kommunale Konflikte", "Organization"),
+])
+def test_authors_are_people_or_organisations(name, kind):
+    from k3b.content.base import agent
+
+    assert agent(name) == {"@type": kind, "name": name}

@@ -32,6 +32,7 @@ SHOWN = frozenset({
     "organization", "howpublished", "note", "addendum", "type", "version", "eventtitle", "venue",
     "pubstate", "editortype", "urldate", "isbn", "issn", "eprint", "eprinttype", "eprintclass",
     "abstract", "keywords",
+    "project",  # the project it belongs to (k3b/content/project.py)
 })
 PEOPLE = ("author", "editor", "translator")
 # biblatex's literal lists: "Berlin and New York" is printed „Berlin und New York“.

@@ -5,11 +5,13 @@ from __future__ import annotations
 from .article import ARTICLE
 from .base import FILTER_DATA, ContentItem, ContentType, Listing, newest_first
 from .case_study import CASE_STUDY
+from .event import EVENT
 from .page import PAGE
+from .project import PROJECT
 from .registry import CONTENT_TYPES, by_name, type_for
 from .validate import THEME_KEYS, validate
 
 __all__ = [
-    "ARTICLE", "CASE_STUDY", "CONTENT_TYPES", "FILTER_DATA", "PAGE", "THEME_KEYS", "ContentItem",
-    "ContentType", "Listing", "by_name", "newest_first", "type_for", "validate",
+    "ARTICLE", "CASE_STUDY", "CONTENT_TYPES", "EVENT", "FILTER_DATA", "PAGE", "PROJECT", "THEME_KEYS",
+    "ContentItem", "ContentType", "Listing", "by_name", "newest_first", "type_for", "validate",
 ]

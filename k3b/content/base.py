@@ -24,7 +24,8 @@ from ..render import german_date
 from ..search.facets import SearchFacets
 
 if TYPE_CHECKING:
-    from ..plan import Plan
+    from ..generated import Planner
+    from ..problems import ProblemList
     from ..site import Site
 
 
@@ -45,10 +46,21 @@ class ContentItem:
     status: str = ""  # k3b.publishing: "" (published), DRAFT or SCHEDULED on the build date
     release: dt.date | None = None  # the day it is published from (ContentType.published_on)
     image: Teaser | None = None  # the teaser on cards and in shared links
+    project: str = ""  # slug of the project it belongs to (``project:``), or ""
+    # Lines of its front-matter keys, flat (key, line, key, line …), for checks after
+    # collecting; one tuple of atoms per item keeps the garbage collector out of it.
+    lines: tuple[str | int, ...] = ()
 
     @property
     def topics_detected(self) -> bool:
         return bool(self.detections)
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` in the item's file (1 if it has none)."""
+        for at in range(0, len(self.lines), 2):
+            if self.lines[at] == key:
+                return int(self.lines[at + 1])
+        return 1
 
 
 FILTER_DATA = "daten.json"  # beside a type's listing: what its filter needs (``filter_record``)
@@ -67,6 +79,51 @@ class Listing:
     # Page 1 is found by the search as an „Übersicht“, by its title and introduction (the
     # items it lists are found themselves).
     search: bool = True
+
+
+# Who publishes the site and organises its events, in schema.org descriptions.
+PUBLISHER_NAME = "Kompetenzzentrum Kommunale Konfliktberatung (K3B)"
+# Authors that are groups, not people ("K3B-Redaktion", "Team Beteiligung").
+_GROUP_WORDS = ("redaktion", "team", "k3b", "e. v.", "e.v.", "verein", "netzwerk", "institut", "zentrum",
+                "amt", "stiftung", "gmbh")
+
+
+def site_root(item: ContentItem, url: str) -> str:
+    """The site's absolute root URL, from an item's absolute page URL."""
+    return url[: len(url) - len(item.url)] if item.url and url.endswith(item.url) else url
+
+
+def publisher(root: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": PUBLISHER_NAME, "url": root}
+
+
+def agent(name: str) -> dict[str, str]:
+    """A person or, for names like „K3B-Redaktion“, an organisation, as schema.org has them."""
+    lowered = name.casefold()
+    group = " " not in name.strip() or any(word in lowered for word in _GROUP_WORDS)
+    return {"@type": "Organization" if group else "Person", "name": name}
+
+
+def article_jsonld(item: ContentItem, site: Site, url: str) -> dict[str, Any]:
+    """schema.org ``Article`` for a text: headline, dates, authors, publisher and topics."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": item.title,
+        "description": item.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "de",
+    }
+    if item.date:
+        data["datePublished"] = item.date.isoformat()
+    if item.authors:
+        data["author"] = [agent(name) for name in item.authors]
+    data["publisher"] = publisher(site_root(item, url))
+    labels = [t.label for t in map(site.vocabulary.by_slug, item.topics) if t is not None]
+    if labels:
+        data["keywords"] = labels
+    return data
 
 
 def newest_first(items: Sequence[ContentItem]) -> list[ContentItem]:
@@ -90,6 +147,7 @@ class ContentType:
     in_feeds = True
     in_related = True  # "Verwandte Inhalte" shows and ranks it
     in_search = True
+    empty_text = "Noch keine Einträge."  # a short list (hub, ``anzahl=``) with nothing to show
 
     @property
     def all_fields(self) -> tuple[FieldSpec, ...]:
@@ -107,7 +165,8 @@ class ContentType:
     # --- validation ---------------------------------------------------------------------
 
     def check(self, values: dict[str, Any], fm: FrontMatter, context: Context) -> None:
-        """Checks across fields, after each field was read; add problems through ``context``."""
+        """Checks across fields, once every field was read without a problem; add problems
+        through ``context``."""
 
     def details(self, values: dict[str, Any]) -> Any:
         """The type's own facts from the cleaned ``values``, kept as ``ContentItem.details``."""
@@ -126,13 +185,32 @@ class ContentType:
         return values.get("date")
 
     def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
-        """Checks that need the whole site (references to other items), once all are read."""
+        """Checks of one item that need the whole site (references to other items), once all
+        are read; ``item.line_of(key)`` gives the line of a field."""
+
+    def check_collected(self, site: Site, problems: ProblemList, displays: dict[str, str]) -> None:
+        """Once per build, after every item was checked: checks and cross-references over the
+        whole site (a project: every ``project:`` of an item or publication names one).
+        ``displays`` maps an item's ``src_path`` to the path staff see."""
 
     # --- order and presentation ---------------------------------------------------------
 
     def ordered(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
         """How listings and hubs order the type's items."""
         return newest_first(items)
+
+    def shortlist(self, items: Sequence[ContentItem], today: dt.date) -> list[ContentItem]:
+        """Of the ordered ``items``, those a short list shows (a hub's section, a placeholder
+        with ``anzahl=``) before it is cut: all; events only the coming ones."""
+        return list(items)
+
+    def hub_links(self, topic_slug: str, page_url: str) -> str:
+        """Links below the type's section on a topic's hub (a calendar to subscribe to)."""
+        return ""
+
+    def feed_summary(self, item: ContentItem) -> str:
+        """The text of the item's entry in feeds."""
+        return item.summary
 
     def meta_parts(self, item: ContentItem) -> list[str]:
         """The escaped parts of a card's meta line: date, type, and the type's own."""
@@ -152,12 +230,18 @@ class ContentType:
         """HTML below an item's byline, such as a case study's table of facts."""
         return ""
 
-    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any] | None:
-        """The item's schema.org description for ``<head>``; ``url`` is absolute."""
+    def footer_html(self, item: ContentItem, site: Site, page_url: str) -> str:
+        """HTML at the end of an item's page, after its bibliography (a project: its funders
+        and what belongs to it)."""
+        return ""
+
+    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
+        """The item's schema.org description for ``<head>``; ``url`` is the page's absolute URL."""
         return None
 
-    def plan(self, site: Site, plan: Plan) -> None:
-        """Pages and files of the type's own beyond its items and listings (calendars …)."""
+    def plan(self, site: Site, planner: Planner) -> None:
+        """Pages and files of the type's own beyond its items and listings (calendars, series
+        pages …), added through ``planner``."""
 
     def listings(self, site: Site) -> Sequence[Listing]:
         """Paged listings of the type's own besides the full one and those per topic."""

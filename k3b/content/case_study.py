@@ -21,7 +21,7 @@ from ..render import relative_url
 from ..search.facets import SearchFacets
 from . import case_filter
 from . import case_places as places
-from .base import FILTER_DATA, ContentItem, ContentType, Listing, newest_first
+from .base import FILTER_DATA, ContentItem, ContentType, Listing, article_jsonld, newest_first
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -217,8 +217,9 @@ class CaseStudy(ContentType):
             context.problems.add(context.path, 1, f"Dateiname „{stem}.md“: /fallbeispiele/{stem}/ ist die "
                                  f"Seite der Fallbeispiele in {land.name} – bitte die Datei umbenennen")
 
-    def jsonld(self, item: ContentItem, url: str) -> dict[str, Any]:
-        return places.jsonld(item, url)
+    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any]:
+        """An ``Article`` (publisher, topics) about its place: Kommune, Kreis and Land."""
+        return {**article_jsonld(item, site, url), **places.jsonld(item, url)}
 
 
 def _kreis_heading(item: ContentItem) -> str:

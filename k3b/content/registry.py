@@ -10,9 +10,11 @@ from __future__ import annotations
 from .article import ARTICLE
 from .base import ContentType
 from .case_study import CASE_STUDY
+from .event import EVENT
 from .page import PAGE
+from .project import PROJECT
 
-CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY)
+CONTENT_TYPES: tuple[ContentType, ...] = (ARTICLE, CASE_STUDY, EVENT, PROJECT)
 
 
 def by_name(name: str) -> ContentType | None:

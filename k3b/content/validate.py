@@ -73,13 +73,13 @@ def validate(
                              f"Pflichtfeld „{spec.key}“ fehlt")
             continue
         values[spec.key] = spec.read(raw, Context(spec.key, fm.line_of(spec.key), shown, problems,
-                                                  vocabulary))
+                                                  vocabulary, fm.key_lines))
     if bool(values.get("image")) != bool(values.get("image_alt")):
         present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
         problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
                      "ein Vorschaubild hat immer einen Alternativtext")
     if len(problems) == before:
-        kind.check(values, fm, Context("", 1, shown, problems, vocabulary))
+        kind.check(values, fm, Context("", 1, shown, problems, vocabulary, fm.key_lines))
     if len(problems) > before:
         return None
     detections: tuple[Detection, ...] = ()
@@ -103,4 +103,7 @@ def validate(
         release=kind.published_on(values),
         image=Teaser(resolve(src_path, values["image"]), values["image_alt"], fm.line_of("image"),
                      values["image"]) if values.get("image") else None,
+        project=values.get("project") or "",
+        lines=tuple(part for spec in kind.fields if spec.key in fm.key_lines
+                    for part in (spec.key, fm.key_lines[spec.key])) if kind.is_content else (),
     )

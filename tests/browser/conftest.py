@@ -92,6 +92,11 @@ TEMPLATES: dict[str, str] = {
     "publikation": "publikationen/*/",
     "themen": "themen/",
     "themen-hub": "themen/energiewende/",
+    "veranstaltung": "veranstaltungen/*/",
+    "veranstaltungen-liste": "veranstaltungen/",
+    "veranstaltungsreihe": "veranstaltungen/reihe/*/",
+    "projekt": "projekte/*/",
+    "projekte-liste": "projekte/",
     "impressum": "impressum/",
     "404": "404.html",
     # The results page with a search and a filter from the address (k3b-suche.js).

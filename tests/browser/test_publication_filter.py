@@ -41,6 +41,10 @@ def test_text_type_and_year_filters_combine_and_reset(page, serve, real_site):
     page.goto(serve(real_site) + "publikationen/")
     form = page.get_by_role("search", name="Publikationen filtern")
     form.get_by_label("Typ").select_option(label="Bericht")
+    # The filter applies once the list's data has loaded (slow on a loaded machine): wait for it.
+    page.wait_for_function("[...document.querySelectorAll('#k3b-results .k3b-pub__type')]"
+                           ".every(e => e.closest('[hidden]') || e.textContent.trim() === 'Bericht')",
+                           timeout=15_000)
     reports = visible_keys(page)
     assert reports and all(
         t == "Bericht" for t in page.locator("#k3b-results .k3b-pub__type").all_inner_texts())
