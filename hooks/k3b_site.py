@@ -25,7 +25,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -71,10 +70,7 @@ _build: _Build | None = None
 _preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
-# Per page: HTML comment → HTML that goes in after the other plugins saw the page (see _deferrer).
-_late: dict[str, dict[str, str]] = {}
-TOKEN = re.compile(r"<p>(K3B(?:DEFERRED|LATE)\d+X)</p>|(K3B(?:DEFERRED|LATE)\d+X)")
-LATE = re.compile(r"<!--K3BLATE\d+X-->")
+TOKEN = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
 # Per page: the placeholder of the end block that starts with its bibliography, which gets
 # its heading in on_page_content.
 _bibliographies: dict[str, str] = {}
@@ -121,7 +117,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _fail(problems)
     _build = _Build(vocabulary, today)
     _deferred.clear()
-    _late.clear()
     _bibliographies.clear()
     return config
 
@@ -197,7 +192,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _build is not None and _build.site is not None and _build.plan is not None
     src = page.file.src_uri
     composed = compose(_build.site, _build.plan, src, markdown, page.url, config.site_url,
-                       _deferrer(src), _deferrer(src, late=True),
+                       _deferrer(src),
                        searchable=not (page.meta.get("search") or {}).get("exclude"))
     page.meta["k3b_head"] = composed.head
     planned = _build.plan.pages.get(src)
@@ -213,34 +208,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return composed.markdown
 
 
-def _deferrer(src: str, late: bool = False) -> Callable[[str], str]:
+def _deferrer(src: str) -> Callable[[str], str]:
     """wrap(html) → a plain-text placeholder for Markdown; the HTML goes in after Markdown ran.
 
     Finished HTML does not need Markdown, and Markdown's raw-HTML handling costs more than
     the rest of a citation or a listing. ``on_page_content`` puts the HTML back.
-    With ``late``, parts that are not searchable content (citations, bibliography,
-    "Zitiert in", related content) go in only in ``on_page_context``; until then their
-    placeholder is an HTML comment. They carry ``data-pagefind-ignore``, so the search
-    index leaves them out.
     """
     store = _deferred.setdefault(src, {})
-    prefix = "K3BLATE" if late else "K3BDEFERRED"
 
     def wrap(html: str) -> str:
-        token = f"{prefix}{len(store)}X"
+        token = f"K3BDEFERRED{len(store)}X"
         store[token] = html
         return token
 
     return wrap
-
-
-@event_priority(-100)  # after other plugins have seen page.content
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Put the late blocks in place."""
-    store = _late.pop(page.file.src_uri, None)
-    if store:
-        page.content = LATE.sub(lambda m: store[m.group(0)], page.content or "")
-    return context
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -248,23 +229,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     store = _deferred.pop(page.file.src_uri, None)
     if not store:
         return html
-    late: dict[str, str] = {}
     bibliography = _bibliographies.pop(page.file.src_uri, None)
     if bibliography in store:
         store[bibliography] = _bibliography_heading(page, config, html) + store[bibliography]
 
-    def put(match: re.Match) -> str:
-        token = match.group(1) or match.group(2)
-        if token.startswith("K3BLATE"):
-            comment = f"<!--{token}-->"
-            late[comment] = store[token]
-            return comment
-        return store[token]
-
-    html = TOKEN.sub(put, html)
-    if late:
-        _late[page.file.src_uri] = late
-    return html
+    return TOKEN.sub(lambda match: store[match.group(1) or match.group(2)], html)
 
 
 def _bibliography_heading(page: Page, config: MkDocsConfig, html: str) -> str:

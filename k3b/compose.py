@@ -3,10 +3,10 @@
 The engine adapter (``hooks/k3b_site.py`` for MkDocs and ProperDocs) hands each page's
 Markdown here and gets back the finished Markdown, the tags for ``<head>``, the title,
 description and topics, and what the search index should know. Nothing here depends on the
-engine: finished HTML goes into the Markdown through ``wrap`` (searchable parts: bylines,
-listings, generated pages) and ``wrap_late`` (links to other pages: citations,
-bibliography, „Zitiert in“, related content). MkDocs' adapter turns them into placeholders
-that skip Markdown; an adapter for another engine can leave the HTML as it is.
+engine: finished HTML goes into the Markdown through ``wrap``. MkDocs' adapter turns it into
+placeholders that skip Markdown; an adapter for another engine can leave the HTML as it is.
+Parts that are not searchable content (citations, bibliography, „Zitiert in“, related
+content) carry ``data-pagefind-ignore``; Pagefind reads the finished pages.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Composed:
 
 
 def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site_url: str,
-            wrap: Wrap, wrap_late: Wrap, searchable: bool = True) -> Composed:
+            wrap: Wrap, searchable: bool = True) -> Composed:
     """Everything the build adds to the page ``src`` at ``page_url`` (site-relative).
 
     ``site_url`` is absolute (canonical links, JSON-LD); ``searchable`` is False when the
@@ -73,12 +73,12 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
         markdown = wrap(banner) + "\n\n" + markdown
     end = ""
     if item is not None:
-        markdown, end, has_bibliography = _item_body(site, item, markdown, page_url, wrap, wrap_late)
+        markdown, end, has_bibliography = _item_body(site, item, markdown, page_url, wrap)
     if planned is not None:
         markdown += "\n\n" + wrap(planned.render(page_url)) + "\n"
         links = planned.late(page_url) if planned.late is not None else ""
         if links:
-            markdown += "\n" + wrap_late(links) + "\n"
+            markdown += "\n" + wrap(links) + "\n"
     return Composed(
         markdown=markdown,
         head="\n".join(h for h in head if h),
@@ -90,7 +90,7 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
     )
 
 
-def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, wrap_late: Wrap):
+def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap):
     """An item's byline and facts, filled placeholders, citations and images, and its end
     block (bibliography and related content). Returns (markdown, end block, has bibliography)."""
     src = item.src_path
@@ -99,7 +99,7 @@ def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, wrap_
     if site.citations.get(src):  # found while collecting; most pages cite nothing
         markdown, bibliography = render_citations(
             markdown, site.bibliography.get, lambda p: site.labels[p.key],
-            site.publications_folder(page_url), wrap=wrap_late,
+            site.publications_folder(page_url), wrap=wrap,
             citations=site.citations_in(src, markdown), memo=site.cited_works)
     markdown = render_images(markdown, src, page_url, site.images, wrap)
     header = item_header(item, site, page_url)
@@ -107,7 +107,7 @@ def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, wrap_
     # and related content: one block at the end, one paragraph for Markdown.
     end = bibliography + item_footer(item, site, page_url) + related_html(site, src, page_url)
     if end:
-        end = wrap_late(end)
+        end = wrap(end)
     markdown = "\n\n".join(p for p in (header and wrap(header), markdown, end) if p)
     return markdown, end, bool(bibliography)
 

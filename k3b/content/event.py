@@ -228,8 +228,10 @@ class Event(ContentType):
         return (f'{note}<table class="k3b-facts"><caption>Die Veranstaltung</caption><tbody>{body}</tbody>'
                 f"</table>{calendar}")
 
-    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any]:
+    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
         event = details_of(item)
+        if event.fictional:  # search engines would announce a made-up event as a real one
+            return None
         root = site_root(item, url)
         mode = "Mixed" if event.online and event.location else "Online" if event.online else "Offline"
         places: list[dict[str, Any]] = []
@@ -240,7 +242,7 @@ class Event(ContentType):
             places.append({"@type": "VirtualLocation", "url": event.registration or url})
         data: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "Event", "name": item.title,
-            "description": ("Fiktives Beispiel: " if event.fictional else "") + item.summary,
+            "description": item.summary,
             "startDate": event.span.iso_start(), "endDate": event.span.iso_end(),
             "eventAttendanceMode": f"{SCHEMA}{mode}EventAttendanceMode",
             "eventStatus": SCHEMA + STATUS.get(event.status, "EventScheduled"),

@@ -272,11 +272,13 @@ class Project(ContentType):
                              "Publikationen des Projekts.</p>")
         return "\n".join(parts)
 
-    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any]:
+    def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
         project = details_of(item)
+        if project.fictional:  # no structured data that presents a made-up project as real
+            return None
         data: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "Project", "name": item.title,
-            "description": ("Fiktives Beispiel: " if project.fictional else "") + item.summary,
+            "description": item.summary,
             "url": url, "foundingDate": project.start.isoformat(),
             "parentOrganization": publisher(site_root(item, url)),
             "funder": [{"@type": "Organization", "name": x.name} for x in project.funders],

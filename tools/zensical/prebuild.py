@@ -73,7 +73,7 @@ def prebuild(root: Path, out: Path) -> tuple[int, int, ProblemList]:
         nonlocal written
         url = src.removesuffix(".md").removesuffix("index").rstrip("/")
         page_url = "" if not url else url + "/"
-        composed = compose(site, plan, src, markdown_in, page_url, settings.site_url, _same, _same)
+        composed = compose(site, plan, src, markdown_in, page_url, settings.site_url, _same)
         markdown = composed.markdown
         if composed.bibliography:  # the heading MkDocs' adapter adds after Markdown
             markdown = markdown.replace(composed.bibliography,
