@@ -29,6 +29,10 @@ CASES = [
         "docs/fallbeispiele/mehrdeutig.md:11: „Kassel“ ist mehrdeutig: „Kassel, Stadt“",
         "docs/fallbeispiele/falsches-land.md:11: „Landkreis Görlitz“ liegt in Sachsen (AGS 14626), "
         "nicht in Brandenburg",
+        # The Kreis is checked although another field of the file has a problem.
+        "docs/fallbeispiele/zwei-fehler.md:11: unbekannter Landkreis „Landkreis Baustzen“ (nicht in der "
+        "amtlichen Liste der 400 Kreise) – meinten Sie „Landkreis Bautzen“?",
+        "docs/fallbeispiele/zwei-fehler.md:14: unbekannte Phase „Fertig“",
     ]),
     ("unknown-topic", ["docs/artikel/tippfehler.md:7: unbekanntes Thema „Energiewnede“ – "
                        "meinten Sie „Energiewende“?"]),

@@ -165,8 +165,10 @@ class ContentType:
     # --- validation ---------------------------------------------------------------------
 
     def check(self, values: dict[str, Any], fm: FrontMatter, context: Context) -> None:
-        """Checks across fields, once every field was read without a problem; add problems
-        through ``context``."""
+        """Checks across fields; add problems through ``context``. It runs even when another
+        field of the file has a problem (all of a file's problems come in one build): a field
+        that is missing or could not be read is ``None`` (or absent) in ``values``, and a check
+        that needs it says nothing."""
 
     def details(self, values: dict[str, Any]) -> Any:
         """The type's own facts from the cleaned ``values``, kept as ``ContentItem.details``."""

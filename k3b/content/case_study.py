@@ -112,6 +112,9 @@ class CaseStudy(ContentType):
     def check(self, values: dict[str, Any], fm: FrontMatter, context: f.Context) -> None:
         name, code = values.get("landkreis"), values.get("ags")
         where = "landkreis" if name or "ags" not in fm.data else "ags"
+        if values.get("fictional") is None or not values.get("bundesland") or \
+                (name is None and "landkreis" in fm.data) or (code is None and "ags" in fm.data):
+            return  # reported by the field itself: whether and where to look for the Kreis is unknown
         if values.get("fictional"):
             if code:
                 context.problems.add(context.path, fm.line_of("ags"),

@@ -123,14 +123,21 @@ class Event(ContentType):
             if timed[0] != timed[1]:
                 where(context.path, fm.line_of("end"), "„start“ und „end“ brauchen beide eine Uhrzeit "
                       "oder sind beide nur ein Datum (ganztägig)")
-            elif end < start or (timed[0] and end == start):
+            elif end < start:
                 where(context.path, fm.line_of("end"), f"„end“ ({_plain(end)}) liegt vor dem Beginn "
                       f"„start“ ({_plain(start)})")
+            elif timed[0] and end == start:
+                where(context.path, fm.line_of("end"), f"„end“ ({_plain(end)}) ist der Beginn selbst – "
+                      "bitte die Uhrzeit des Endes eintragen oder „end“ weglassen")
         if "location" not in fm.data and "online" not in fm.data:
             where(context.path, 1, "Ort fehlt – bitte „location“ (Ort und Adresse) oder „online: true“ "
                   "angeben")
-        elif not values.get("online") and not values.get("location"):
-            where(context.path, fm.line_of("online"), "„online: false“ braucht einen Ort in „location“")
+        else:
+            # A field that could not be read was reported by itself.
+            unreadable = any(values.get(k) is None and fm.data.get(k) not in (None, "")
+                             for k in ("online", "location"))
+            if not unreadable and not values.get("online") and not values.get("location"):
+                where(context.path, fm.line_of("online"), "„online: false“ braucht einen Ort in „location“")
 
     def details(self, values: dict[str, Any]) -> EventDetails:
         return EventDetails(

@@ -128,7 +128,10 @@ def bundeslaender(value: Any, ctx: f.Context) -> tuple[str, ...] | None:
     names = f.text_list(value, ctx)
     if names is None:
         return None
-    chosen = [f.match_choice(name, BUNDESLAENDER, "s Bundesland", ctx) for name in names]
+    # Each Land at its own line: a list item's, or the key's for „bundeslaender: Sachsen“.
+    written = [(str(raw).strip(), ctx.item(number)) for number, raw in enumerate(value)] \
+        if isinstance(value, list) else [(name, ctx) for name in names]
+    chosen = [f.match_choice(name, BUNDESLAENDER, "s Bundesland", at) for name, at in written if name]
     return None if None in chosen else tuple(dict.fromkeys(chosen))  # type: ignore[arg-type]
 
 
@@ -165,7 +168,7 @@ class Project(ContentType):
     in_year_chart = False
 
     def check(self, values: dict[str, Any], fm: FrontMatter, context: f.Context) -> None:
-        if values.get("end") and values["end"] < values["start"]:
+        if values.get("end") and values.get("start") and values["end"] < values["start"]:
             context.problems.add(context.path, fm.line_of("end"),
                                  f"„end“ ({values['end']}) liegt vor dem Beginn „start“ ({values['start']})")
 

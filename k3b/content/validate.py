@@ -78,8 +78,9 @@ def validate(
         present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
         problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
                      "ein Vorschaubild hat immer einen Alternativtext")
-    if len(problems) == before:
-        kind.check(values, fm, Context("", 1, shown, problems, vocabulary, fm.key_lines))
+    # Checks across fields run even when a field has a problem, so that a file's problems all
+    # come in one build; a field that could not be read is None in ``values``.
+    kind.check(values, fm, Context("", 1, shown, problems, vocabulary, fm.key_lines))
     if len(problems) > before:
         return None
     detections: tuple[Detection, ...] = ()
