@@ -86,6 +86,9 @@ def date(value: Any, ctx: Context) -> dt.date | None:
             return dt.datetime.strptime(raw, pattern).date()
         except ValueError:
             pass
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}", raw):
+        ctx.fail(f"„{raw}“: diesen Tag gibt es nicht")
+        return None
     ctx.fail(f"„{raw}“ ist kein Datum – bitte als JJJJ-MM-TT angeben, z. B. 2025-03-14")
     return None
 

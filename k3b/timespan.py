@@ -44,6 +44,9 @@ def read_moment(value: object) -> dt.date | dt.datetime:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         raise MomentError(f"„{value // 60}:{value % 60:02d}“ ist eine Uhrzeit ohne Datum – {EXAMPLE}")
+    if isinstance(value, list | dict | bool) or value is None:
+        kind = {list: "eine Liste statt eines Datums", dict: "Unterfelder statt eines Datums"}
+        raise MomentError(f"{kind.get(type(value), 'kein Datum')} – {EXAMPLE}")
     raw = str(value).strip()
     if _TIME_ONLY.match(raw):
         raise MomentError(f"„{raw}“ ist eine Uhrzeit ohne Datum – {EXAMPLE}")

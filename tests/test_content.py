@@ -96,7 +96,7 @@ def test_valid_case_study_normalises_bundesland_and_phase():
          ["docs/artikel/x.md:3: Feld „date“: „gestern“ ist kein Datum – bitte als JJJJ-MM-TT "
           "angeben, z. B. 2025-03-14"]),
         (("2025-03-14", "2025-02-30"),
-         ["docs/artikel/x.md:3: Feld „date“: „2025-02-30“ ist kein Datum"]),
+         ["docs/artikel/x.md:3: Feld „date“: „2025-02-30“: diesen Tag gibt es nicht"]),
         (("title: Ein Titel", "title: [a, b]"),
          ["docs/artikel/x.md:2: Feld „title“: muss ein einfacher Text sein"]),
         (("  - Energiewende", "  - Energiewnede"),

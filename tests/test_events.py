@@ -255,6 +255,17 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         f"{path}falsch.md:4: „end“ (2026-10-27 15:00) liegt vor dem Beginn „start“ (2026-10-27 16:00)",
         f"{path}gemischt.md:4: „start“ und „end“ brauchen beide eine Uhrzeit oder sind beide nur ein "
         "Datum (ganztägig)",
+        f"{path}gleich.md:4: „end“ (2026-10-27 16:00) ist der Beginn selbst – bitte die Uhrzeit des Endes "
+        "eintragen oder „end“ weglassen",
+        f"{path}liste.md:4: Feld „end“: eine Liste statt eines Datums – z. B. „2026-10-27 16:00“ oder für "
+        "ganztägig „2026-10-27“",
+        f"{path}liste.md:6: Feld „documentation“: „https://example.org/aufzeichnung“ ist eine Adresse im "
+        "Netz – „documentation“ nennt eine Publikation (ihren BibTeX-Schlüssel; ein Eintrag kann mit "
+        "„url“ auf andere Websites verweisen) oder eine Seite dieser Website wie „artikel/rueckblick.md“",
+        # Checks across fields run even when another field of the file has a problem.
+        f"{path}mehrere.md:4: „end“ (2026-10-27 15:00) liegt vor dem Beginn „start“ (2026-10-27 16:00)",
+        f"{path}mehrere.md:6: Feld „registration“: „ftp://example.org/anmeldung“ ist keine Webadresse – "
+        "erlaubt sind nur Adressen mit http:// oder https://",
         f"{path}ohne-datum.md:3: Feld „start“: „16:00“ ist eine Uhrzeit ohne Datum – "
         "z. B. „2026-10-27 16:00“ oder für ganztägig „2026-10-27“",
         f"{path}ohne-datum.md:4: Feld „end“: „2026-02-30“: diesen Tag gibt es nicht",
@@ -263,7 +274,7 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         "(Umstellung auf die Sommerzeit)",
         f"{path}sommerzeit.md:4: Feld „end“: „2026-03-29 25:00“: diese Uhrzeit gibt es nicht",
         f"{path}sommerzeit.md:5: Feld „online“: muss „true“ oder „false“ sein",
-        "11 Probleme gefunden – Build abgebrochen.",
+        "16 Probleme gefunden – Build abgebrochen.",
     ]
 
 

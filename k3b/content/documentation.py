@@ -31,6 +31,11 @@ def read_documentation(value: Any, ctx: Context) -> Documentation | None:
     if raw is None:
         return None
     raw = raw.strip().removeprefix("@")
+    if "://" in raw or raw.startswith(("//", "www.")):
+        ctx.fail(f"„{raw}“ ist eine Adresse im Netz – „documentation“ nennt eine Publikation (ihren "
+                 "BibTeX-Schlüssel; ein Eintrag kann mit „url“ auf andere Websites verweisen) oder eine "
+                 "Seite dieser Website wie „artikel/rueckblick.md“")
+        return None
     if "/" not in raw and not raw.endswith(".md"):
         return Documentation(raw, is_page=False)
     path = raw.strip("/").removeprefix("docs/")
@@ -54,7 +59,9 @@ def check_documentation(doc: Documentation, site: Site, path: str, line: int, pr
     found = _page(doc, site) if doc.is_page else _publication(doc, site)
     if found is not None:
         return
-    options = list(site.index.items) if doc.is_page else list(site.bibliography.entries)
+    # Suggest texts, not listings: „artikel/index.md“ is close to many a mistyped article.
+    options = [path for path in site.index.items if not path.endswith("index.md")] if doc.is_page \
+        else list(site.bibliography.entries)
     close = difflib.get_close_matches(doc.target, options, n=1, cutoff=0.6)
     hint = f" – meinten Sie „{close[0]}“?" if close else (
         " (erlaubt: ein BibTeX-Schlüssel oder der Pfad einer Seite wie „artikel/rueckblick.md“)")
