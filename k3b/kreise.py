@@ -20,8 +20,12 @@ from .slugs import slugify
 
 DATA = Path(__file__).resolve().parent / "data" / "kreise.csv"
 CITY_KINDS = ("Kreisfreie Stadt", "Stadtkreis")
-# Kreise that no longer exist: name key → (what became of it, AGS of the Kreis it belongs to).
-FORMER = {"eisenach": ("Eisenach gehört seit dem 1. Juli 2021 zum Wartburgkreis", "16063")}
+# Titles a city carries before or after its name („Hansestadt Rostock“, „Kiel, Landeshauptstadt“);
+# a title names the city, never the Landkreis of the same name.
+CITY_TITLES = ("Landeshauptstadt", "Hansestadt", "Universitätsstadt", "Hanse- und Universitätsstadt",
+               "Freie und Hansestadt", "Freie Hansestadt", "Wissenschaftsstadt")
+# Kreise that no longer exist: their AGS → (name, what became of it, AGS of the Kreis it belongs to).
+FORMER = {"16056": ("Eisenach", "Eisenach gehört seit dem 1. Juli 2021 zum Wartburgkreis", "16063")}
 # How staff abbreviate parts of names („Dillingen a.d. Donau“, „Lkr. München“).
 _SPELLINGS = (("a-d-", "an-der-"), ("i-d-", "in-der-"), ("lkr-", "landkreis-"), ("lk-", "landkreis-"))
 
@@ -61,7 +65,7 @@ class Kreis:
         """Every accepted way of writing it, as slugs."""
         names = {self.name, self.destatis, self.label}
         if self.is_city:
-            kinds = ("Stadt", "Kreisfreie Stadt", "Stadtkreis", self.bez)
+            kinds = ("Stadt", "Kreisfreie Stadt", "Stadtkreis", self.bez, *CITY_TITLES)
             names |= {f"{k} {self.name}" for k in kinds} | {f"{self.name}, {k}" for k in kinds}
             if ", " in self.destatis:  # „Kiel, Landeshauptstadt“ → „Landeshauptstadt Kiel“
                 base, title = self.destatis.split(", ", 1)
@@ -134,7 +138,8 @@ def lookup(name: str) -> tuple[Kreis, ...]:
     return _index().by_form.get(key(name), ())
 
 
-_DESIGNATIONS = ("landkreis-", "kreisfreie-stadt-", "kreis-", "stadtkreis-", "stadt-")
+_DESIGNATIONS = ("landkreis-", "kreisfreie-stadt-", "kreis-", "stadtkreis-", "stadt-",
+                 *sorted((slugify(t) + "-" for t in CITY_TITLES), key=len, reverse=True))
 
 
 def _core(form: str) -> str:
@@ -158,7 +163,9 @@ def suggest(name: str, land: Land | None = None) -> tuple[Kreis, ...]:
     local = [c for c, ks in cores.items() if any(k.land == land for k in ks)]
     for pool in (local, list(cores)):
         starting = sorted(c for c in pool if c.startswith(wanted + "-"))  # „Frankfurt“
-        close = starting[:1] or difflib.get_close_matches(wanted, pool, n=1, cutoff=0.75)
+        # A town that names its Kreis: „Salzwedel“ for the Altmarkkreis Salzwedel.
+        within = sorted(c for c in pool if f"-{wanted}-" in f"-{c}-" and c != wanted)
+        close = starting[:1] or within[:1] or difflib.get_close_matches(wanted, pool, n=1, cutoff=0.75)
         if close:
             # The city or the Landkreis of a shared name, as the designation written says.
             ranked = sorted(set(cores[close[0]]),
@@ -166,6 +173,22 @@ def suggest(name: str, land: Land | None = None) -> tuple[Kreis, ...]:
             same = [k for k in ranked if k.name == ranked[0].name and k.land == ranked[0].land]
             return tuple(same) if not designated and len(same) > 1 else ranked[:1]
     return ()
+
+
+@cache
+def _former() -> dict[str, tuple[str, str, str]]:
+    """Every way of writing a former kreisfreie Stadt („Eisenach“, „Stadt Eisenach“ …) → FORMER's entry."""
+    found = {}
+    for ags, entry in FORMER.items():
+        now = by_ags(entry[2])
+        assert now is not None, entry
+        city = Kreis(ags, entry[0], "Kreisfreie Stadt", now.land, f"{entry[0]}, Stadt")
+        found |= dict.fromkeys(city.forms(), entry)
+    return found
+
+
+def _former_message(written: str, former: tuple[str, str, str]) -> str:
+    return f"„{written}“: {former[1]} – bitte „{by_ags(former[2]).label}“ schreiben"
 
 
 def _choice(kreise: tuple[Kreis, ...]) -> str:
@@ -179,19 +202,29 @@ def check_kreis(name: str | None, ags: str | None, land: Land) -> tuple[Kreis | 
     """
     chosen = by_ags(ags) if ags else None
     if ags and chosen is None:
+        if ags in FORMER:
+            name, note, now = FORMER[ags]
+            return None, [f"Feld „ags“: „{ags}“ war der Schlüssel von {name}; {note} – bitte "
+                          f"„ags: \"{now}\"“ ({by_ags(now).label}) schreiben"]
         return None, [f"Feld „ags“: kein Kreis mit dem Schlüssel „{ags}“ in der amtlichen Liste"]
     candidates: tuple[Kreis, ...] = ()
     if name:
         candidates = lookup(name)
         if not candidates:
-            former = FORMER.get(key(name))
+            former = _former().get(key(name))
             if former is not None:
-                return None, [f"„{name}“: {former[0]} – bitte „{by_ags(former[1]).label}“ schreiben"]
+                return None, [_former_message(name, former)]
             close = suggest(name, land)
             where = f" in {close[0].land.name}" if close and close[0].land != land else ""
             options = " oder ".join(f"„{k.label}“" for k in close)
-            hint = (f" – meinten Sie {options}{where}?" if close else
-                    " – erfundene Orte brauchen „fictional: true“")
+            only = [k for k in all_kreise() if k.land == land]
+            if len(only) == 1:  # Berlin, Hamburg: „Neukölln“, „Hamburg-Altona“
+                hint = (f" – in {land.name} ist die Stadt selbst der Kreis: bitte „{only[0].label}“ "
+                        "schreiben (den Bezirk oder Ortsteil nennt „kommune“)")
+            elif close:
+                hint = f" – meinten Sie {options}{where}?"
+            else:
+                hint = " – erfundene Orte brauchen „fictional: true“"
             return None, [f"unbekannter Landkreis „{name}“ (nicht in der amtlichen Liste der "
                           f"400 Kreise){hint}"]
     if chosen is not None:
@@ -200,8 +233,12 @@ def check_kreis(name: str | None, ags: str | None, land: Land) -> tuple[Kreis | 
                           f"gehört zu „{chosen.label}“, der Name zu {_choice(candidates)} – bitte eins "
                           "von beiden korrigieren"]
     elif len(candidates) > 1:
+        elsewhere = {k.land for k in candidates} - {land}
+        wrong_land = (f"; beide liegen in {candidates[0].land.name}, nicht in {land.name}"
+                      if len(elsewhere) == 1 and land not in {k.land for k in candidates} else "")
         return None, [f"„{name}“ ist mehrdeutig: {_choice(candidates)} – bitte eine der beiden "
-                      f"Formen schreiben oder den Schlüssel angeben, z. B. „ags: {candidates[0].ags}“"]
+                      f"Formen schreiben oder den Schlüssel angeben, z. B. „ags: {candidates[0].ags}“"
+                      + wrong_land]
     else:
         chosen = candidates[0]
     if chosen.land != land:

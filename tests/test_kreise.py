@@ -75,6 +75,15 @@ def test_laender_have_slugs_and_ags_codes(slug, code):
     ("Landkreis Kassel", "Hessen", "06633"),
     ("Stadtkreis Heilbronn", "Baden-Württemberg", "08121"),
     ("Landkreis Rostock", "Mecklenburg-Vorpommern", "13072"),
+    # A city's title names the city, also where a Landkreis has the same name.
+    ("Hansestadt Rostock", "Mecklenburg-Vorpommern", "13003"),
+    ("Landeshauptstadt München", "Bayern", "09162"),
+    ("Universitätsstadt Würzburg", "Bayern", "09663"),
+    ("Freie und Hansestadt Hamburg", "Hamburg", "02000"),
+    ("Region Hannover", "Niedersachsen", "03241"),
+    ("Hannover", "Niedersachsen", "03241"),
+    ("Städteregion Aachen", "Nordrhein-Westfalen", "05334"),
+    ("Regionalverband Saarbrücken", "Saarland", "10041"),
 ])
 def test_real_kreise_in_the_ways_staff_write_them(written, land, ags):
     kreis, problems = kreise.check_kreis(written, None, L(land))
@@ -106,6 +115,26 @@ def test_real_kreise_in_the_ways_staff_write_them(written, land, ags):
      "Bundesland oder Landkreis korrigieren"),
     ("Eisenach", "Thüringen", "„Eisenach“: Eisenach gehört seit dem 1. Juli 2021 zum Wartburgkreis – "
      "bitte „Wartburgkreis“ schreiben"),
+
+    # Eisenach in every form a city is written, not as an invented place.
+    ("Stadt Eisenach", "Thüringen", "„Stadt Eisenach“: Eisenach gehört seit dem 1. Juli 2021 zum "
+     "Wartburgkreis – bitte „Wartburgkreis“ schreiben"),
+    ("Eisenach, Stadt", "Thüringen", "„Eisenach, Stadt“: Eisenach gehört seit dem 1. Juli 2021 zum "
+     "Wartburgkreis – bitte „Wartburgkreis“ schreiben"),
+    # A town that names its Kreis, a city's title, a district of a city that is a Land.
+    ("Salzwedel", "Sachsen-Anhalt", "unbekannter Landkreis „Salzwedel“ (nicht in der amtlichen Liste der "
+     "400 Kreise) – meinten Sie „Altmarkkreis Salzwedel“?"),
+    ("Landeshauptstadt Hannover", "Niedersachsen", "unbekannter Landkreis „Landeshauptstadt Hannover“ "
+     "(nicht in der amtlichen Liste der 400 Kreise) – meinten Sie „Region Hannover“?"),
+    ("Berlin-Neukölln", "Berlin", "unbekannter Landkreis „Berlin-Neukölln“ (nicht in der amtlichen Liste "
+     "der 400 Kreise) – in Berlin ist die Stadt selbst der Kreis: bitte „Berlin“ schreiben (den Bezirk "
+     "oder Ortsteil nennt „kommune“)"),
+    ("Altona", "Hamburg", "unbekannter Landkreis „Altona“ (nicht in der amtlichen Liste der 400 Kreise) – "
+     "in Hamburg ist die Stadt selbst der Kreis: bitte „Hamburg“ schreiben (den Bezirk oder Ortsteil nennt "
+     "„kommune“)"),
+    ("München", "Hessen", "„München“ ist mehrdeutig: „München, Stadt“ (kreisfreie Stadt, AGS 09162) oder "
+     "„Landkreis München“ (Landkreis, AGS 09184) – bitte eine der beiden Formen schreiben oder den "
+     "Schlüssel angeben, z. B. „ags: 09162“; beide liegen in Bayern, nicht in Hessen"),
 ])
 def test_typos_wrong_laender_and_invented_kreise_get_german_messages(written, land, message):
     assert kreise.check_kreis(written, None, L(land)) == (None, [message])
@@ -134,6 +163,8 @@ def test_a_shared_name_alone_is_ambiguous_and_both_clear_forms_work(name):
     ("München", "09184", "Bayern", "09184", None),
     (None, "99999", "Bayern", None, "Feld „ags“: kein Kreis mit dem Schlüssel „99999“ in der amtlichen "
      "Liste"),
+    (None, "16056", "Thüringen", None, "Feld „ags“: „16056“ war der Schlüssel von Eisenach; Eisenach gehört "
+     "seit dem 1. Juli 2021 zum Wartburgkreis – bitte „ags: \"16063\"“ (Wartburgkreis) schreiben"),
     ("München, Stadt", "09184", "Bayern", None, "„München, Stadt“ und „ags: 09184“ passen nicht zusammen: "
      "der Schlüssel 09184 gehört zu „Landkreis München“, der Name zu „München, Stadt“ (kreisfreie Stadt, "
      "AGS 09162) – bitte eins von beiden korrigieren"),
