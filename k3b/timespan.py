@@ -127,18 +127,15 @@ class Span:
         return f"{weekday_date(first)}, {clock(start)} Uhr, bis {weekday_date(last)}, {clock(end)} Uhr"
 
     def short(self) -> str:
-        """For cards: „27. Oktober 2026, 16:00 Uhr“, „27.–29. Oktober 2026“."""
+        """For cards: „27. Oktober 2026, 16:00 Uhr“, „27.–29. Oktober 2026“; a timed event
+        over several days keeps its days: „17.–18. September 2026, ab 10:00 Uhr“."""
         first, last = self.first_day, self.last_day
         if not self.all_day:
             assert isinstance(self.start, dt.datetime)
-            return f"{german_date(first)}, {clock(self.start)} Uhr"
-        if first == last:
-            return german_date(first)
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}.–{german_date(last)}"
-        if first.year == last.year:
-            return f"{first.day}. {MONTHS[first.month - 1]} – {german_date(last)}"
-        return f"{german_date(first)} – {german_date(last)}"
+            if first == last:
+                return f"{german_date(first)}, {clock(self.start)} Uhr"
+            return f"{_days(first, last)}, ab {clock(self.start)} Uhr"
+        return german_date(first) if first == last else _days(first, last)
 
     def utc_start(self) -> dt.datetime:
         """The start as a UTC moment (an all-day event starts at midnight in Berlin), to sort by."""
@@ -153,3 +150,12 @@ class Span:
 
     def iso_end(self) -> str:
         return (self.end or self.start).isoformat()
+
+
+def _days(first: dt.date, last: dt.date) -> str:
+    """„27.–29. Oktober 2026“, „30. Oktober – 2. November 2026“, across years in full."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}.–{german_date(last)}"
+    if first.year == last.year:
+        return f"{first.day}. {MONTHS[first.month - 1]} – {german_date(last)}"
+    return f"{german_date(first)} – {german_date(last)}"
