@@ -49,6 +49,11 @@ HEADERS: dict[str, str] = {
     "X-Frame-Options": "DENY",
 }
 
+# Media types the deploy snippets set because a server's defaults lack them: nginx's
+# mime.types has no .ics, and with „nosniff“ a calendar served as application/octet-stream
+# is a download, not a calendar a phone offers to add or a program subscribes to.
+MEDIA_TYPES: dict[str, str] = {"ics": "text/calendar; charset=utf-8"}
+
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY_FILES = {"nginx.conf": "nginx_snippet", "apache.htaccess": "htaccess_snippet"}
 
@@ -79,6 +84,10 @@ def nginx_snippet() -> str:
         "",
     ]
     lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
+    # No add_header inside: the location keeps the headers above.
+    for extension, media_type in MEDIA_TYPES.items():
+        lines += ["", f"location ~* \\.{extension}$ {{", "    types { }",
+                  f'    default_type "{media_type}";', "}"]
     return "\n".join(lines) + "\n"
 
 
@@ -95,6 +104,9 @@ def htaccess_snippet() -> str:
         "<IfModule mod_headers.c>",
     ]
     lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
+    lines.append("</IfModule>")
+    lines += ["", "<IfModule mod_mime.c>"]
+    lines += [f'  AddType "{media_type}" .{extension}' for extension, media_type in MEDIA_TYPES.items()]
     lines.append("</IfModule>")
     return "\n".join(lines) + "\n"
 

@@ -62,6 +62,19 @@ def test_deploy_snippets_match_the_headers(security):
         assert f'Header always set {name} "{value}"' in apache
 
 
+def test_calendars_are_served_as_calendars(security):
+    """nginx's mime.types has no .ics: with „nosniff“ a calendar would be a mere download.
+    (Checked by hand with nginx 1.22: application/octet-stream before, text/calendar after, and
+    the security headers still on the .ics responses.)"""
+    nginx = security.nginx_snippet()
+    block = re.search(r"location ~\* \\\.ics\$ \{(.*?)\n\}", nginx, re.DOTALL)
+    assert block, nginx
+    assert 'default_type "text/calendar; charset=utf-8";' in block.group(1)
+    # An add_header inside the location would drop every header of the server block there.
+    assert "add_header" not in block.group(1)
+    assert 'AddType "text/calendar; charset=utf-8" .ics' in security.htaccess_snippet()
+
+
 def test_pages_need_no_inline_script_or_style(real_site):
     """What the policy forbids does not occur: inline scripts, event handlers, styles."""
     for page_file in real_site.rglob("*.html"):
