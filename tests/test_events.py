@@ -189,14 +189,32 @@ def test_event_json_ld(site):
     hybrid = data("konferenz")
     assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in hybrid["location"]] == ["Place", "VirtualLocation"]
-    assert hybrid["location"][0] == {"@type": "Place", "name": "Kulturhaus Probe",
-                                     "address": "Platz 2, 00000 Probe"}
+    assert hybrid["location"][0] == {"@type": "Place", "name": "Kulturhaus Probe", "address": {
+        "@type": "PostalAddress", "streetAddress": "Platz 2", "postalCode": "00000",
+        "addressLocality": "Probe", "addressCountry": "DE"}}
     assert (hybrid["startDate"], hybrid["endDate"]) == ("2027-03-11", "2027-03-12")
     offline = data("abgesagt")
     assert offline["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert offline["eventStatus"] == "https://schema.org/EventCancelled"
     assert offline["location"] == {"@type": "Place", "name": "Gemeindesaal Probe",
                                    "address": "Gemeindesaal Probe"}
+
+
+@pytest.mark.parametrize(("location", "expected"), [
+    ("Stadtbibliothek Weidenau, Lesesaal, Bahnhofstraße 12, 39996 Weidenau",
+     {"@type": "Place", "name": "Stadtbibliothek Weidenau, Lesesaal", "address": {
+         "@type": "PostalAddress", "streetAddress": "Bahnhofstraße 12", "postalCode": "39996",
+         "addressLocality": "Weidenau", "addressCountry": "DE"}}),
+    ("Rathaus, 29410 Salzwedel", {"@type": "Place", "name": "Rathaus", "address": {
+        "@type": "PostalAddress", "postalCode": "29410", "addressLocality": "Salzwedel",
+        "addressCountry": "DE"}}),
+    ("Gemeindesaal Probe", {"@type": "Place", "name": "Gemeindesaal Probe", "address": "Gemeindesaal Probe"}),
+    ("Haus am See, Seeweg 1", {"@type": "Place", "name": "Haus am See", "address": "Seeweg 1"}),
+])
+def test_places_with_a_postcode_get_a_postal_address(location, expected):
+    from k3b.content.event import place_jsonld
+
+    assert place_jsonld(location) == expected
 
 
 def test_hubs_show_only_the_coming_events_and_a_calendar(site):

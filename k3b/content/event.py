@@ -9,6 +9,7 @@ lists its dates).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
@@ -243,8 +244,7 @@ class Event(ContentType):
         mode = "Mixed" if event.online and event.location else "Online" if event.online else "Offline"
         places: list[dict[str, Any]] = []
         if event.location:
-            name, _, address = (part.strip() for part in event.location.partition(","))
-            places.append({"@type": "Place", "name": name, "address": address or name})
+            places.append(place_jsonld(event.location))
         if event.online:
             places.append({"@type": "VirtualLocation", "url": event.registration or url})
         data: dict[str, Any] = {
@@ -309,6 +309,25 @@ class Event(ContentType):
             result.append(Listing(base, series, f"Alle Termine der Veranstaltungsreihe „{series}“.",
                                   members, intro))
         return result
+
+
+_POSTCODE = re.compile(r"^(\d{5})\s+(\S.*)$")
+
+
+def place_jsonld(location: str) -> dict[str, Any]:
+    """A ``Place`` from „Name, (Raum,) Straße 3, 39999 Ort“: a ``PostalAddress`` when a German
+    postcode leads the last part (as search engines want it), else the text as written."""
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    found = _POSTCODE.match(parts[-1]) if len(parts) >= 2 else None
+    if found is None:
+        name, _, address = (part.strip() for part in location.partition(","))
+        return {"@type": "Place", "name": name, "address": address or name}
+    street = parts[-2] if len(parts) >= 3 else ""
+    address = {"@type": "PostalAddress", "streetAddress": street, "postalCode": found.group(1),
+               "addressLocality": found.group(2), "addressCountry": "DE"}
+    if not street:
+        del address["streetAddress"]
+    return {"@type": "Place", "name": ", ".join(parts[:-2] if street else parts[:-1]), "address": address}
 
 
 def series_url(slug: str) -> str:
