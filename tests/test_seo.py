@@ -114,7 +114,9 @@ def test_articles_and_case_studies_describe_themselves_as_schema_org_articles(tm
     source = (project / "docs" / "fallbeispiele" / "revierfall.md").read_text(encoding="utf-8")
     case.write_text(source.replace("fictional: true", "fictional: false")
                     .replace("landkreis: Landkreis Probe", "landkreis: Landkreis Leipzig")
-                    .replace("title: Revierfall", "title: Echter Fall"), encoding="utf-8")
+                    .replace("title: Revierfall", "title: Echter Fall")
+                    .replace("  - K3B-Redaktion", "  - Team Beteiligung\n  - Anna Beispiel"),
+                    encoding="utf-8")
     site = build(project)
 
     def data(path):
@@ -138,6 +140,10 @@ def test_articles_and_case_studies_describe_themselves_as_schema_org_articles(tm
     real = data("fallbeispiele/echt")
     assert real["contentLocation"]["name"] == "Teststadt"
     assert real["contentLocation"]["containedInPlace"]["name"] == "Landkreis Leipzig"
+    # A case study is an article about a place: the article's authors, publisher and address.
+    assert real["author"] == [{"@type": "Organization", "name": "Team Beteiligung"},
+                              {"@type": "Person", "name": "Anna Beispiel"}]
+    assert real["mainEntityOfPage"] == real["url"] and real["publisher"] == article["publisher"]
 
 
 @pytest.mark.parametrize(("name", "kind"), [

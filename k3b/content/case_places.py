@@ -162,8 +162,9 @@ def land_intro(land: Land, items: Sequence[ContentItem], page_url: str) -> str:
 
 
 def jsonld(item: ContentItem, url: str) -> dict:
-    """The case study as a schema.org Article whose ``contentLocation`` is its Kommune, in its
-    Kreis (with the AGS when it is an official one), in its Land."""
+    """What a case study adds to its schema.org ``Article`` (``base.article_jsonld``): the
+    ``contentLocation``, its Kommune in its Kreis (with the AGS when it is an official one) in its
+    Land, and the mark of a fictional case. Authors, dates and the rest are the article's."""
     case = item.details
     land = {"@type": "AdministrativeArea", "name": case.land.name,
             "identifier": {"@type": "PropertyValue", "propertyID": "AGS", "value": case.land.code}}
@@ -172,14 +173,7 @@ def jsonld(item: ContentItem, url: str) -> dict:
                  "identifier": {"@type": "PropertyValue", "propertyID": "AGS", "value": case.kreis.ags}}
     else:
         kreis = {"@type": "AdministrativeArea", "name": case.landkreis, "containedInPlace": land}
-    data = {
-        "@context": "https://schema.org", "@type": "Article", "headline": item.title, "url": url,
-        "inLanguage": "de", "description": item.summary,
-        "author": [{"@type": "Organization" if "K3B" in a else "Person", "name": a} for a in item.authors],
-        "contentLocation": {"@type": "Place", "name": case.kommune, "containedInPlace": kreis},
-    }
-    if item.date:
-        data["datePublished"] = item.date.isoformat()
+    data: dict = {"contentLocation": {"@type": "Place", "name": case.kommune, "containedInPlace": kreis}}
     if case.fictional:
         data["genre"] = "Fiktives Beispiel"
     return data
