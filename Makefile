@@ -19,6 +19,9 @@ ENGINE_STAMP := $(STAMP)
 else
 $(error ENGINE=$(ENGINE) gibt es nicht – erlaubt: mkdocs, properdocs)
 endif
+# The engine's own English lines („Documentation built in …“, „Aborted with a BuildError!“)
+# in German, like everything our hooks print (tools/engine_run.py).
+ENGINE_RUN = $(dir $(ENGINE_BIN))python tools/engine_run.py $(ENGINE_BIN)
 SIZE ?= S
 # Extra options for bench/run.py, e.g. BENCH_ARGS="--runs 5", "--no-browser", "--pubs", "--with-l".
 BENCH_ARGS ?=
@@ -48,10 +51,10 @@ $(PROPERDOCS_STAMP): pyproject.toml constraints.txt tools/engine_deps.py
 	@touch $(PROPERDOCS_STAMP)
 
 serve: $(ENGINE_STAMP)
-	$(ENGINE_BIN) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(ENGINE_RUN) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(ENGINE_STAMP)
-	$(ENGINE_BIN) build --strict --site-dir site
+	$(ENGINE_RUN) build --strict --site-dir site
 
 test: $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/ruff check .
@@ -107,7 +110,7 @@ hooks: $(STAMP)
 deploy: $(ENGINE_STAMP)
 	@test -n "$(DEPLOY_TARGET)" || { echo "DEPLOY_TARGET fehlt – z. B. make deploy DEPLOY_TARGET=k3b@server:/srv/k3b K3B_SITE_URL=https://wissen.k3b.example/"; exit 2; }
 	@case "$$K3B_SITE_URL" in https://*|http://*) ;; *) echo "K3B_SITE_URL fehlt – die öffentliche Adresse der Seite, z. B. K3B_SITE_URL=https://wissen.k3b.example/"; exit 2;; esac
-	$(ENGINE_BIN) build --strict --site-dir site
+	$(ENGINE_RUN) build --strict --site-dir site
 	cp deploy/apache.htaccess site/.htaccess
 	$(RSYNC) -rlptz --mkpath --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TARGET)/site/"
 	$(RSYNC) -rlptz --mkpath --chmod=D755,F644 deploy/nginx.conf deploy/apache.htaccess "$(DEPLOY_TARGET)/deploy/"

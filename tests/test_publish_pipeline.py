@@ -84,6 +84,8 @@ def test_pre_commit_hook_stops_a_commit_with_broken_links(tmp_path):
 def _make(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     shutil.copy(ROOT / "Makefile", project)
     shutil.copytree(ROOT / "deploy", project / "deploy", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "tools", project / "tools", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     if not (project / ".venv").exists():
         (project / ".venv").symlink_to(ROOT / ".venv")
     # -o: the environment is there (the symlink), make must not try to install it.

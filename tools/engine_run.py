@@ -1,0 +1,94 @@
+"""Run the build engine (MkDocs or ProperDocs) and show its own English lines in German.
+
+    python tools/engine_run.py ENGINE build|serve [ARGUMENTS …]
+
+Our hooks report every problem in German. The engine adds a few lines of its own: „Cleaning
+site directory“, „Documentation built in 1.53 seconds“, „Serving on …“ and, after our report
+of problems, „Aborted with a BuildError!“. Staff read these in ``make build``, ``make serve``
+and the publish pipeline's job log, so this wrapper passes every line of the engine through
+and translates the ones it knows (MkDocs 1.6 and ProperDocs 1.6 print the same). Lines it
+does not know pass unchanged. The exit code is the engine's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+
+COUNTED = {"warning": "Warnung(en)", "error": "Fehler", "info": "Hinweis(e)"}
+
+
+def _counts(text: str) -> str:
+    """„2 warnings, 1 errors“ (MkDocs' strict-mode summary) in German."""
+    return ", ".join(f"{number} {COUNTED.get(kind.lower(), kind)}"
+                     for number, kind in re.findall(r"(\d+) (\w+?)s\b", text)) or text
+
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+# (the engine's message, its German form); matched anywhere in a line, so the log prefix
+# („INFO    -  “) and the preview's time stamp („[12:00:01] “) stay as they are.
+_MESSAGES: tuple[tuple[str, Replacement], ...] = (
+    (r"Cleaning site directory$", "Leere den Ordner der Website"),
+    (r"Building documentation to directory: (?P<x>.*)$", r"Baue die Website in den Ordner \g<x>"),
+    (r"Building documentation\.\.\.$", "Baue die Website …"),
+    (r"Documentation built in (?P<x>[\d.]+) seconds$", r"Website gebaut in \g<x> s"),
+    (r"^Aborted with a BuildError!$", "Build abgebrochen – die Probleme stehen oben."),
+    (r"^Aborted with a configuration error!$",
+     "Build abgebrochen: Fehler in der Konfiguration (siehe oben)."),
+    (r"^Aborted with (?P<x>\d+) configuration warnings in 'strict' mode!$",
+     r"Build abgebrochen: \g<x> Warnung(en) zur Konfiguration – siehe oben."),
+    (r"^Aborted with (?P<x>.+) in strict mode!$",
+     lambda match: f"Build abgebrochen: {_counts(match['x'])} – siehe oben."),
+    (r"An error happened during the rebuild\. The server will appear stuck until build errors are "
+     r"resolved\.$", "Die Vorschau konnte nicht neu gebaut werden: Sie zeigt den letzten guten Stand, "
+                     "bis die Probleme oben behoben sind."),
+    (r"Watching paths for changes: (?P<x>.*)$", r"Beobachte Änderungen in: \g<x>"),
+    (r"Serving on (?P<x>\S+) and opening it in a browser$", r"Vorschau unter \g<x> (öffnet im Browser)"),
+    (r"Serving on (?P<x>\S+)$", r"Vorschau unter \g<x>"),
+    (r"Detected file changes$", "Änderung erkannt"),
+    (r"Reloading browsers$", "Lade die Vorschau im Browser neu"),
+    (r"Browser connected: (?P<x>\S+)$", r"Browser verbunden: \g<x>"),
+    (r"Shutting down\.\.\.$", "Beende die Vorschau …"),
+)
+MESSAGES = tuple((re.compile(pattern), german) for pattern, german in _MESSAGES)
+
+
+def translate(line: str) -> str:
+    """``line`` with the engine's message in German, or unchanged."""
+    for pattern, german in MESSAGES:
+        translated, count = pattern.subn(german, line, count=1)
+        if count:
+            return translated
+    return line
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print("Aufruf: python tools/engine_run.py ENGINE build|serve [ARGUMENTE …]", file=sys.stderr)
+        return 2
+    # The engine's output comes through a pipe: unbuffered, so the preview's lines appear at once.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    try:
+        engine = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                                  text=True, encoding="utf-8", errors="replace", bufsize=1)
+    except OSError as error:
+        print(f"{argv[0]} ließ sich nicht starten: {error.strerror} – bitte `make build` verwenden, "
+              f"das die Umgebung einrichtet", file=sys.stderr)
+        return 2
+    # Ctrl-C in `make serve` reaches the engine too (same process group); it stops the
+    # preview and says so, and this wrapper passes on what it still prints.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    assert engine.stdout is not None
+    for line in engine.stdout:
+        sys.stdout.write(translate(line.rstrip("\n")) + "\n")
+        sys.stdout.flush()
+    return engine.wait()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
