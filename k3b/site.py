@@ -18,7 +18,7 @@ from .bibliography.model import Publication
 from .bibliography.parse import Bibliography
 from .bibliography.render import newest_first as pubs_newest_first
 from .citations import Citation, CitedWork, cited_keys, find_citations, labels
-from .content import CONTENT_TYPES, ContentItem, newest_first, validate
+from .content import CONTENT_TYPES, ContentItem, Unfinished, newest_first, unfinished, validate
 from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
 from .images import ImageFile
@@ -101,6 +101,8 @@ class Site:
         return banner_html(held.status, held.release, notes)
     # Every file below docs/ (src paths with "/"), for fields that name a file (a logo).
     files: frozenset[str] = frozenset()
+    # Pages whose front matter has problems (not items), for the checks that need the site.
+    unfinished: dict[str, Unfinished] = field(default_factory=dict)
     # Project slug → ids of what belongs to it (item src paths, "pub:<key>"), newest first.
     projects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -193,6 +195,8 @@ def collect_site(
             displays[page.src_path] = page.display
         for item in site.index.content():  # references between items, once all are known
             item.kind.check_site(item, site, Context("", 1, displays[item.src_path], problems, vocabulary))
+        for page in site.unfinished.values():  # and those of pages with problems of their own
+            page.kind.check_unfinished(page, site, Context("", 1, page.display, problems, vocabulary))
         for kind in CONTENT_TYPES:
             kind.check_collected(site, problems, displays)
     with timing.phase("citations"):
@@ -222,7 +226,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
     if front_matter.data.get("draft") is True:
         # A draft may be unfinished: its problems are notes, not errors.
         notes = ProblemList()
-        item = _read_valid_page(site, page, front_matter, notes, info)
+        item = _read_valid_page(site, page, front_matter, notes, info, draft=True)
         if notes:
             site.notes[page.src_path] = notes.items
             for note in notes.lines():
@@ -234,7 +238,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
 
 
 def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: ProblemList,
-                     info: Callable[[str], None]) -> ContentItem | None:
+                     info: Callable[[str], None], draft: bool = False) -> ContentItem | None:
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
     intro = _topic_intro(site, page, problems)
     with timing.phase("links"):
@@ -253,6 +257,9 @@ def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: Probl
     item = validate(page.src_path, page.url, front_matter, site.vocabulary, problems, page.display,
                     site.index.today)
     if item is None:
+        if not draft:  # a draft's problems are notes; its references wait until it is finished
+            site.unfinished[page.src_path] = unfinished(page.src_path, front_matter, site.vocabulary,
+                                                        page.display)
         return None
     if item.status:
         site.withheld[item.src_path] = Withheld(item.url, item.status, item.release, item)

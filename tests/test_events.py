@@ -290,6 +290,11 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         f"{path}mehrere.md:4: „end“ (2026-10-27 15:00) liegt vor dem Beginn „start“ (2026-10-27 16:00)",
         f"{path}mehrere.md:6: Feld „registration“: „ftp://example.org/anmeldung“ ist keine Webadresse – "
         "erlaubt sind nur Adressen mit http:// oder https://",
+        # So do the checks against the rest of the site (a page, a project it names).
+        f"{path}mehrere.md:7: Feld „documentation“: keine Seite „artikel/gibt-es-nicht.md“ – "
+        "meinten Sie „artikel/rueckblick.md“?",
+        f"{path}mehrere.md:8: unbekanntes Projekt „unbekanntes-projekt“ – es gibt noch keine Projekte "
+        "(der Dateiname unter docs/projekte/ ohne „.md“)",
         f"{path}ohne-datum.md:3: Feld „start“: „16:00“ ist eine Uhrzeit ohne Datum – "
         "z. B. „2026-10-27 16:00“ oder für ganztägig „2026-10-27“",
         f"{path}ohne-datum.md:4: Feld „end“: „2026-02-30“: diesen Tag gibt es nicht",
@@ -298,7 +303,7 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         "(Umstellung auf die Sommerzeit)",
         f"{path}sommerzeit.md:4: Feld „end“: „2026-03-29 25:00“: diese Uhrzeit gibt es nicht",
         f"{path}sommerzeit.md:5: Feld „online“: muss „true“ oder „false“ sein",
-        "16 Probleme gefunden – Build abgebrochen.",
+        "18 Probleme gefunden – Build abgebrochen.",
     ]
 
 

@@ -109,25 +109,29 @@ def test_bad_projects_are_reported_all_at_once(tmp_path, caplog):
         "(die Seite lädt nichts von fremden Servern)",
         f"{path}klimadialog.md:10: Feld „funders“, Eintrag 2, „logo“: ein Logo braucht „logo_alt“: "
         "der Text, den Screenreader vorlesen (z. B. „Logo der Stiftung Gemeinsinn“)",
+        # The logo files are looked for although the file has other problems (one run for all).
+        f"{path}klimadialog.md:10: Logo „projekte/bilder/logo.svg“ gibt es nicht (Pfad unter docs/)",
+        f"{path}klimadialog.md:12: Logo „projekte/bilder/fehlt.svg“ gibt es nicht (Pfad unter docs/)",
         f"{path}klimadialog.md:14: Feld „funders“, Eintrag 4, „nmae“: unbekanntes Feld – meinten Sie "
         "„name“?",
         f"{path}klimadialog.md:14: Feld „funders“, Eintrag 4: „name“ fehlt",
         f"{path}klimadialog.md:15: unbekanntes Bundesland „Sachsen-Anhlat“ – meinten Sie "
         "„Sachsen-Anhalt“?",
-        # All of a file's problems in one run: the dates, the logo, each Land at its own line.
+        # All of a file's problems in one run: the dates, both logos, each Land at its own line.
         f"{path}mehrere.md:4: „end“ (2024-06-30) liegt vor dem Beginn „start“ (2025-01-01)",
         f"{path}mehrere.md:8: Feld „funders“, Eintrag 1, „logo“: „https://example.org/logo.png“ "
         "ist ein Link – das Logo muss eine Datei unter docs/ sein "
         "(die Seite lädt nichts von fremden Servern)",
-        f"{path}mehrere.md:12: unbekanntes Bundesland „Sachsen-Anhlat“ – meinten Sie „Sachsen-Anhalt“?",
-        f"{path}mehrere.md:13: unbekanntes Bundesland „NRW“ – erlaubt: Baden-Württemberg, Bayern, Berlin, "
+        f"{path}mehrere.md:11: Logo „projekte/bilder/fehlt.svg“ gibt es nicht (Pfad unter docs/)",
+        f"{path}mehrere.md:15: unbekanntes Bundesland „Sachsen-Anhlat“ – meinten Sie „Sachsen-Anhalt“?",
+        f"{path}mehrere.md:16: unbekanntes Bundesland „NRW“ – erlaubt: Baden-Württemberg, Bayern, Berlin, "
         "Brandenburg, Bremen, Hamburg, Hessen, Mecklenburg-Vorpommern, Niedersachsen, Nordrhein-Westfalen, "
         "Rheinland-Pfalz, Saarland, Sachsen, Sachsen-Anhalt, Schleswig-Holstein, Thüringen",
         f"{path}ohne-datei.md:7: Logo „projekte/bilder/fehlt.svg“ gibt es nicht (Pfad unter docs/)",
         f"{path}rueckwaerts.md:4: „end“ (2024-12-31) liegt vor dem Beginn „start“ (2025-01-01)",
         f"publications/k3b.bib:2: Eintrag „falschesprojekt“: unbekanntes Projekt „klimadialg“ – "
         f"meinten Sie „klimadialog“?{hint}",
-        "14 Probleme gefunden – Build abgebrochen.",
+        "17 Probleme gefunden – Build abgebrochen.",
     ]
 
 

@@ -11,7 +11,7 @@ and never name a type, so adding one touches neither them nor the MkDocs hook.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -61,6 +61,20 @@ class ContentItem:
             if self.lines[at] == key:
                 return int(self.lines[at + 1])
         return 1
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A page whose front matter has problems: not an item, but what could be read of it, for
+    the checks against the rest of the site (``ContentType.check_unfinished``)."""
+
+    kind: ContentType
+    values: Mapping[str, Any]  # the fields that could be read, cleaned
+    lines: Mapping[str, int]  # the front matter's key lines (``funders.0.logo`` too)
+    display: str  # the path staff see
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
 
 
 FILTER_DATA = "daten.json"  # beside a type's listing: what its filter needs (``filter_record``)
@@ -189,6 +203,11 @@ class ContentType:
     def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
         """Checks of one item that need the whole site (references to other items), once all
         are read; ``item.line_of(key)`` gives the line of a field."""
+
+    def check_unfinished(self, page: Unfinished, site: Site, context: Context) -> None:
+        """``check_site`` for a page whose front matter has problems (it is not an item): the
+        same checks with the fields that could be read (``page.values``), so that a file's
+        problems all come in one build."""
 
     def check_collected(self, site: Site, problems: ProblemList, displays: dict[str, str]) -> None:
         """Once per build, after every item was checked: checks and cross-references over the

@@ -23,7 +23,7 @@ from ..render import relative_url
 from ..search.facets import SearchFacets
 from ..slugs import slugify
 from ..timespan import MomentError, Span, read_moment
-from .base import ContentItem, ContentType, Listing, agent, publisher, site_root
+from .base import ContentItem, ContentType, Listing, Unfinished, agent, publisher, site_root
 from .documentation import Documentation, check_documentation, documentation_link, read_documentation
 
 if TYPE_CHECKING:
@@ -157,6 +157,11 @@ class Event(ContentType):
         if event.documentation is not None:
             check_documentation(event.documentation, site, context.path, item.line_of("documentation"),
                                 context.problems)
+
+    def check_unfinished(self, page: Unfinished, site: Site, context: f.Context) -> None:
+        if page.values.get("documentation") is not None:
+            check_documentation(page.values["documentation"], site, context.path,
+                                page.line_of("documentation"), context.problems)
 
     # --- order ----------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from ..regions import BUNDESLAENDER
 from ..render import MONTHS, relative_url
 from ..search.facets import SearchFacets
 from ..slugs import slugify
-from .base import ContentItem, ContentType, Listing, newest_first, publisher, site_root
+from .base import ContentItem, ContentType, Listing, Unfinished, newest_first, publisher, site_root
 from .card import item_list, publication_card
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ class ProjectDetails:
 
 def funders(value: Any, ctx: f.Context) -> tuple[Funder, ...] | None:
     """A list of funders, each with ``name`` and optional ``programme``, ``logo`` (a local
-    image, then with ``logo_alt``) and ``notice``."""
+    image, then with ``logo_alt``) and ``notice``. After a problem, the funders that could be
+    read (the page is refused anyway; the checks against the site still look at their logos)."""
     if not isinstance(value, list):
         ctx.fail("muss eine Liste sein, jeder Eintrag mit „- name: …“")
         return None
@@ -103,7 +104,7 @@ def funders(value: Any, ctx: f.Context) -> tuple[Funder, ...] | None:
         found.append(Funder(texts.get("name", ""), texts.get("programme", ""), logo or "",
                             texts.get("logo_alt", ""), texts.get("notice", ""),
                             ctx.item(number, "logo").line))
-    return tuple(found) if ok else None
+    return tuple(found) if ok or found else None
 
 
 def _logo_path(raw: str, ctx: f.Context) -> str | None:
@@ -181,23 +182,28 @@ class Project(ContentType):
         return values.get("start")
 
     def check_site(self, item: ContentItem, site: Site, context: f.Context) -> None:
-        for funder in details_of(item).funders:
-            if funder.logo and funder.logo not in site.files:
-                context.problems.add(context.path, funder.logo_line,
-                                     f"Logo „{funder.logo}“ gibt es nicht (Pfad unter docs/)")
+        _check_logos(details_of(item).funders, site, context)
+
+    def check_unfinished(self, page: Unfinished, site: Site, context: f.Context) -> None:
+        _check_logos(page.values.get("funders") or (), site, context)
 
     def check_collected(self, site: Site, problems: ProblemList, displays: dict[str, str]) -> None:
         """Every ``project:`` and BibTeX ``project`` names a project; who belongs to whom."""
         projects = {slug_of(i): i for i in site.index.of_kind(self)}
         # Project files with problems of their own are reported there, not at every reference.
         files = {path[len(FOLDER) + 1:-3] for path in site.files
-                 if path.startswith(f"{FOLDER}/") and path.endswith(".md") and path.count("/") == 1}
+                 if path.startswith(f"{FOLDER}/") and path.endswith(".md") and path.count("/") == 1
+                 and path != f"{FOLDER}/index.md"}  # the listing is no project
         members: dict[str, list[ContentItem]] = {}
         for item in site.index.content():
             if item.project in projects:
                 members.setdefault(item.project, []).append(item)
             elif item.project and item.project not in files:
                 problems.add(displays[item.src_path], item.line_of("project"), _unknown(item.project, files))
+        for page in site.unfinished.values():  # pages with problems of their own: this one too
+            named = page.values.get("project")
+            if named and named not in projects and named not in files:
+                problems.add(page.display, page.line_of("project"), _unknown(named, files))
         pubs: dict[str, list[str]] = {}
         for pub in site.publications():
             raw = pub.field("project").strip()
@@ -316,6 +322,13 @@ def members_by_type(site: Site, ids: Sequence[str]) -> list[tuple[ContentType, l
 
 def slug_of(item: ContentItem) -> str:
     return item.src_path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def _check_logos(funders, site: Site, context: f.Context) -> None:
+    for funder in funders:
+        if funder.logo and funder.logo not in site.files:
+            context.problems.add(context.path, funder.logo_line,
+                                 f"Logo „{funder.logo}“ gibt es nicht (Pfad unter docs/)")
 
 
 def _unknown(slug: str, projects: set[str]) -> str:

@@ -19,7 +19,7 @@ from ..problems import ProblemList
 from ..publishing import status
 from ..slugs import slugify
 from ..topics import Vocabulary
-from .base import ContentItem
+from .base import ContentItem, ContentType, Unfinished
 from .registry import type_for
 
 # Keys Material for MkDocs understands; allowed on every page without a warning.
@@ -34,6 +34,32 @@ def _unknown_keys(fm: FrontMatter, fields: tuple[FieldSpec, ...], path: str, pro
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
         hint = f" – meinten Sie „{close[0]}“?" if close else " – erlaubt: " + ", ".join(known)
         problems.add(path, fm.line_of(key), f"unbekanntes Feld „{key}“{hint}")
+
+
+def _read_values(kind: ContentType, fm: FrontMatter, shown: str, problems: ProblemList,
+                 vocabulary: Vocabulary) -> dict[str, Any]:
+    """Each field of the type's schema, read and cleaned; a missing or unreadable one is None
+    (or absent), with its problem added."""
+    values: dict[str, Any] = {}
+    for spec in kind.all_fields:
+        raw = fm.data.get(spec.key)
+        if raw is None or raw == "" or raw == []:
+            if spec.required:
+                problems.add(shown, fm.line_of(spec.key) if spec.key in fm.data else 1,
+                             f"Pflichtfeld „{spec.key}“ fehlt")
+            continue
+        values[spec.key] = spec.read(raw, Context(spec.key, fm.line_of(spec.key), shown, problems,
+                                                  vocabulary, fm.key_lines))
+    return values
+
+
+def unfinished(src_path: str, fm: FrontMatter, vocabulary: Vocabulary, display_path: str) -> Unfinished:
+    """A page that ``validate`` refused, with the fields that could be read: for the checks
+    against the rest of the site (``ContentType.check_unfinished``), so that those problems come
+    in the same build as the others. Its own problems were reported by ``validate``."""
+    kind = type_for(src_path)
+    values = _read_values(kind, fm, display_path, ProblemList(), vocabulary)
+    return Unfinished(kind, {k: v for k, v in values.items() if v is not None}, fm.key_lines, display_path)
 
 
 def validate(
@@ -64,16 +90,7 @@ def validate(
                          "und den Feldern " + ", ".join(s.key for s in kind.fields if s.required))
             return None
         _unknown_keys(fm, kind.all_fields, shown, problems)
-    values: dict[str, Any] = {}
-    for spec in kind.all_fields:
-        raw = fm.data.get(spec.key)
-        if raw is None or raw == "" or raw == []:
-            if spec.required:
-                problems.add(shown, fm.line_of(spec.key) if spec.key in fm.data else 1,
-                             f"Pflichtfeld „{spec.key}“ fehlt")
-            continue
-        values[spec.key] = spec.read(raw, Context(spec.key, fm.line_of(spec.key), shown, problems,
-                                                  vocabulary, fm.key_lines))
+    values = _read_values(kind, fm, shown, problems, vocabulary)
     if bool(values.get("image")) != bool(values.get("image_alt")):
         present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
         problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
