@@ -224,7 +224,8 @@ def check_kreis(name: str | None, ags: str | None, land: Land) -> tuple[Kreis | 
             elif close:
                 hint = f" – meinten Sie {options}{where}?"
             else:
-                hint = " – erfundene Orte brauchen „fictional: true“"
+                hint = (" – ein früherer Kreis? Dann bitte den heutigen nennen (die Liste gilt seit der "
+                        "Eingliederung Eisenachs 2021); erfundene Orte brauchen „fictional: true“")
             return None, [f"unbekannter Landkreis „{name}“ (nicht in der amtlichen Liste der "
                           f"400 Kreise){hint}"]
     if chosen is not None:

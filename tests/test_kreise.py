@@ -108,7 +108,8 @@ def test_real_kreise_in_the_ways_staff_write_them(written, land, ags):
     ("Munchen", "Bayern", "unbekannter Landkreis „Munchen“ (nicht in der amtlichen Liste der 400 Kreise) "
      "– meinten Sie „München, Stadt“ oder „Landkreis München“?"),
     ("Landkreis Hohe Heide", "Brandenburg", "unbekannter Landkreis „Landkreis Hohe Heide“ (nicht in der "
-     "amtlichen Liste der 400 Kreise) – erfundene Orte brauchen „fictional: true“"),
+     "amtlichen Liste der 400 Kreise) – ein früherer Kreis? Dann bitte den heutigen nennen (die Liste "
+     "gilt seit der Eingliederung Eisenachs 2021); erfundene Orte brauchen „fictional: true“"),
     ("Landkreis Görlitz", "Brandenburg", "„Landkreis Görlitz“ liegt in Sachsen (AGS 14626), nicht in "
      "Brandenburg – bitte Bundesland oder Landkreis korrigieren"),
     ("Potsdam", "Berlin", "„Potsdam“ liegt in Brandenburg (AGS 12054), nicht in Berlin – bitte "
