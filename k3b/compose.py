@@ -24,7 +24,7 @@ from .pictures import og_image_tags, render_images
 from .placeholders import expand_markers
 from .plan import Plan
 from .render import jsonld_script, relative_url
-from .search.markup import search_markup
+from .search.markup import search_markup, summary_markup
 from .search.terms import extra_terms
 from .site import Site
 
@@ -63,17 +63,20 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
         head.append(jsonld_script(item.kind.jsonld(item, site, site_url + page_url)))
         head.append(og_image_tags(item.image, site_url))
     facets = planned.search if planned is not None else item.kind.search_facets(item) if item else None
-    search = ""
+    search = lead = ""
     if facets is not None and searchable:
         with timing.phase("search-terms"):
-            terms = extra_terms(markdown + "\n" + facets.text, site.vocabulary)
-        search = search_markup(facets, site.vocabulary, terms)
+            heavy = extra_terms(facets.title, site.vocabulary)
+            terms = extra_terms("\n".join((markdown, facets.text, facets.summary)), site.vocabulary)
+        search = search_markup(facets, site.vocabulary, [t for t in terms if t not in heavy], heavy)
+        # The page does not show its summary; the index has it under the title.
+        lead = summary_markup(facets.summary)
     banner = site.banner(src)
     if banner:
         markdown = wrap(banner) + "\n\n" + markdown
     end = ""
     if item is not None:
-        markdown, end, has_bibliography = _item_body(site, item, markdown, page_url, wrap)
+        markdown, end, has_bibliography = _item_body(site, item, markdown, page_url, wrap, lead)
     if planned is not None:
         markdown += "\n\n" + wrap(planned.render(page_url)) + "\n"
         links = planned.late(page_url) if planned.late is not None else ""
@@ -90,9 +93,10 @@ def compose(site: Site, plan: Plan, src: str, markdown: str, page_url: str, site
     )
 
 
-def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap):
-    """An item's byline and facts, filled placeholders, citations and images, and its end
-    block (bibliography and related content). Returns (markdown, end block, has bibliography)."""
+def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, lead: str = ""):
+    """An item's byline and facts (then ``lead``, its summary for the search), filled
+    placeholders, citations and images, and its end block (bibliography and related
+    content). Returns (markdown, end block, has bibliography)."""
     src = item.src_path
     markdown = expand_markers(markdown, site, page_url)
     bibliography = ""
@@ -102,7 +106,7 @@ def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap):
             site.publications_folder(page_url), wrap=wrap,
             citations=site.citations_in(src, markdown), memo=site.cited_works)
     markdown = render_images(markdown, src, page_url, site.images, wrap)
-    header = item_header(item, site, page_url)
+    header = item_header(item, site, page_url) + lead
     # Bibliography, the type's footer (a project's funders, the notice of an item's project)
     # and related content: one block at the end, one paragraph for Markdown.
     end = bibliography + item_footer(item, site, page_url) + related_html(site, src, page_url)

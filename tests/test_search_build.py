@@ -74,6 +74,26 @@ def test_case_study_tells_type_date_topics_and_place(minimal_index):
     assert record["content"].startswith("Testfall <Unterkunft>")
 
 
+def test_the_summary_is_indexed_under_the_title(minimal_index, minimal_site):
+    """The page does not show its summary (only lists and the meta description do); the
+    index has it after the title and byline, before the text, where excerpts find it."""
+    content = minimal_index["artikel/aelterer-artikel/"]["content"]
+    assert content.index("Älterer Artikel") < content.index("Ein älterer Testartikel.") \
+        < content.index("Die Schule im Ort")
+    article = html(minimal_site, "artikel/aelterer-artikel/").select_one("article")
+    assert "Ein älterer Testartikel" not in article.get_text()
+
+
+def test_terms_from_the_title_weigh_as_the_title(minimal_site):
+    """„Windpark im Dorf“: the synonyms of its title word weigh as an h1 (Pagefind's 7), once."""
+    page = html(minimal_site, "artikel/windpark-im-dorf/")
+    (heavy,) = page.select('span[data-pagefind-weight="7"] > span[data-pagefind-index-attrs]')
+    terms = heavy["data-begriffe"].split()
+    assert set(terms) == {"Windenergie", "Windkraft", "Windkraftanlage", "Windrad"}
+    others = [w for s in page.select("article > span[data-begriffe]") for w in s["data-begriffe"].split()]
+    assert not set(others) & set(terms)
+
+
 def test_article_without_date_year_or_place_has_no_empty_facets(minimal_index):
     record = minimal_index["suchtest/"]
     assert record["filters"] == {"typ": ["Seite"]}

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from k3b.search.facets import SearchFacets
-from k3b.search.markup import search_markup
+from k3b.search.markup import search_markup, summary_markup
 from k3b.search.terms import extra_terms
 from k3b.topics import load_vocabulary
 
@@ -61,3 +61,32 @@ def test_markup_without_terms_or_date():
     assert soup.select_one("span") is None
     data = soup.select_one("div")
     assert data["data-pagefind-filter"] == "typ[data-k0]" and not data.has_attr("data-pagefind-meta")
+
+
+def test_title_terms_weigh_as_the_title_and_count_with_the_others():
+    soup = BeautifulSoup(search_markup(SearchFacets("Artikel", "Bürgerwindpark"), VOCABULARY,
+                                       ("Hochwasser",), ("Windpark", "Windkraft")), "html.parser")
+    heavy = soup.select_one('span[data-pagefind-weight="7"] > span[data-pagefind-index-attrs]')
+    assert heavy["data-begriffe"] == "Windpark Windkraft"
+    data = soup.select_one("div.k3b-search-data")
+    keys = [k for k in data["data-pagefind-meta"].split(", ") if k.startswith("begriffe[")]
+    # Excerpts leave out all three words at the end of the text.
+    assert [data[k.split("[", 1)[1].rstrip("]")] for k in keys] == ["3"]
+
+
+@pytest.mark.parametrize(("summary", "shown"), [
+    ('Kurz <b>fett</b> & "zitiert"', 'Kurz <b>fett</b> & "zitiert"'),
+    ("  mit\n  Umbruch ", "mit Umbruch"),
+    ("", None),
+    ("   ", None),
+])
+def test_summary_markup_is_an_empty_element_with_the_text_escaped(summary, shown):
+    html = summary_markup(summary)
+    if shown is None:
+        assert html == ""
+        return
+    (span,) = BeautifulSoup(html, "html.parser").find_all()
+    assert span.name == "span" and span.get_text() == "" and not span.find_all()
+    assert span["data-pagefind-index-attrs"] == "data-zusammenfassung"
+    assert span["data-zusammenfassung"] == shown
+    assert "<b>" not in html

@@ -289,4 +289,4 @@ class ContentType:
         None keeps the item out of the search index."""
         if not self.in_search or item.status:  # drafts and scheduled items (preview only)
             return None
-        return SearchFacets(self.label, item.title, item.date, item.topics)
+        return SearchFacets(self.label, item.title, item.date, item.topics, summary=item.summary)

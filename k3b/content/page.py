@@ -31,7 +31,8 @@ class Page(ContentType):
         A page leaves the search with ``search: {exclude: true}`` in its front matter."""
         if item.status or item.src_path == "index.md" or item.src_path.endswith("/index.md"):
             return None
-        return SearchFacets(self.label, item.title)  # no title: the page's first heading
+        # No title: the page's first heading.
+        return SearchFacets(self.label, item.title, summary=item.summary)
 
 
 PAGE = Page()

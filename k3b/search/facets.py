@@ -28,6 +28,9 @@ class SearchFacets:
     # Text beyond the page's Markdown that extra index terms are found in (a publication's
     # title, abstract and keywords; k3b.search.terms).
     text: str = ""
+    # The summary from the front matter: the page does not show it, so it is indexed
+    # separately (k3b.search.markup.summary_markup) and its words count for extra terms.
+    summary: str = ""
 
     @property
     def shown_year(self) -> str:

@@ -34,6 +34,8 @@ TABLE = [
     ("Kohleausstieg", A + "kohle/", ()),  # "Kohleausstiegs"
     ("Konflikt", A + "kohle/", (A + "schule/",)),  # "Konflikten"
     ("Konflikte um Windparks in Brandenburg", "fallbeispiele/windfall/", (A + "buergerwindpark/",)),
+    ("Stromleitung", A + "zusammenfassung/", ()),  # only in the summary, which the page does not show
+    ("Hochspannungsleitung", A + "zusammenfassung/", (A + "titelwort/",)),  # synonym of a summary word
     ("Hitze", None, (A + "debatte/",)),  # "erhitzte" is not "Hitze"
     ("Tagebau", None, (A + "kohle/", A + "beteiligung/")),
 ]
@@ -64,3 +66,11 @@ def test_german_query(page, german_url, query, wanted, unwanted):
         assert wanted in urls, urls
     for url in unwanted:
         assert url not in urls, urls
+
+
+def test_a_compound_in_the_title_ranks_first(page, german_url):
+    """„Ein Bürgerwindpark am Deich“ is about a Windpark: the term from its title weighs as the
+    title, above pages that have the word once in their text or inside a compound there."""
+    urls = found_urls(page, german_url, "Windpark")
+    assert urls[0] == A + "titelwort/", urls
+    assert {A + "buergerwindpark/", "fallbeispiele/windfall/"} <= set(urls[1:]), urls
