@@ -53,6 +53,18 @@ def test_project_page_has_facts_funders_and_everything_that_belongs_to_it(site):
     assert "Zwischenbericht des fiktiven Projekts" in sections["Publikationen (1)"][0]
 
 
+def test_the_search_finds_a_project_by_itself_not_by_its_members(site):
+    """Like a hub's lists, the project's list of what belongs to it stays out of the index:
+    a search for an item's words finds the item, not every project page that lists it."""
+    from searchindex import indexed_pages
+
+    record = indexed_pages(site)["projekte/laufend/"]
+    assert "Gefördert von der Stiftung Test im Programm Probe." in record["content"]
+    for member in ("Neuerer Projektartikel", "Projekttreffen", "Zwischenbericht des fiktiven Projekts"):
+        assert member not in record["content"]
+    assert "zum-projekt" not in {a["id"] for a in record["anchors"]}
+
+
 @pytest.mark.parametrize(("path", "project", "href"), [
     ("artikel/neu/", "Laufendes Projekt", "../../projekte/laufend/"),
     ("veranstaltungen/treffen/", "Laufendes Projekt", "../../projekte/laufend/"),

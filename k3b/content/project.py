@@ -256,10 +256,12 @@ class Project(ContentType):
                 "</tbody></table>")
 
     def footer_html(self, item: ContentItem, site: Site, page_url: str) -> str:
-        """The funders with logos and notices, then everything that belongs to the project."""
+        """The funders with logos and notices, then everything that belongs to the project:
+        a listing, left out of the search like a hub's lists (each item is found itself)."""
         ids = site.projects.get(slug_of(item), ())
-        parts = [_funding_html(details_of(item), page_url, "Förderung")]
-        parts.append('<h2 id="zum-projekt">Zum Projekt gehören</h2>')
+        funding = _funding_html(details_of(item), page_url, "Förderung")
+        parts = ['<div class="k3b-project-members" data-pagefind-ignore>',
+                 '<h2 id="zum-projekt">Zum Projekt gehören</h2>']
         if not ids:
             parts.append('<p class="k3b-empty">Noch keine Einträge.</p>')
         for kind, chosen in members_by_type(site, ids):
@@ -279,7 +281,8 @@ class Project(ContentType):
             if len(pubs) > PUBLICATIONS_SHOWN:
                 parts.append(f'<p class="k3b-more">… und {len(pubs) - PUBLICATIONS_SHOWN} weitere '
                              "Publikationen des Projekts.</p>")
-        return "\n".join(parts)
+        parts.append("</div>")
+        return funding + "\n" + "\n".join(parts)
 
     def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any] | None:
         project = details_of(item)
