@@ -169,3 +169,83 @@ def test_the_count_is_announced_once_results_are_shown(page, site_url):
     status = page.locator("#k3b-search-status")
     expect(status).to_contain_text("Treffer für", timeout=20_000)
     assert page.locator("#k3b-search-results > li").count() > 0
+
+
+def test_back_and_forward_go_through_the_searches(page, site_url):
+    """Each search term, filter and sorting is a history entry; typing makes one entry."""
+    page.goto(site_url + "artikel/", wait_until="networkidle")
+    open_results(page, site_url, "Konflikte")
+    status = page.locator("#k3b-search-status")
+    page.select_option("#k3b-s-typ", "fallbeispiel")
+    expect(status).to_contain_text("(Typ: Fallbeispiel)")
+    land = page.locator("#k3b-s-land option").nth(1).get_attribute("value")
+    page.select_option("#k3b-s-land", land)
+    expect(status).to_contain_text("Bundesland: ")
+    field = page.locator("#k3b-s-q")
+    field.fill("")
+    field.press_sequentially("Tagebau", delay=300)  # slower than the field's pause: several searches
+    expect(status).to_contain_text("für „Tagebau“")
+    expect(page).to_have_title(re.compile("^„Tagebau“ – Suche"))
+    steps = [  # Back, one at a time: address and what the page shows
+        ({"q": ["Konflikte"], "typ": ["fallbeispiel"], "land": [land]}, "Bundesland: "),
+        ({"q": ["Konflikte"], "typ": ["fallbeispiel"]}, "(Typ: Fallbeispiel)"),
+        ({"q": ["Konflikte"]}, "für „Konflikte“"),
+    ]
+    for address, shown in steps:
+        page.go_back()
+        expect(status).to_contain_text(shown)
+        assert params(page) == address
+        assert page.locator("#k3b-s-q").input_value() == "Konflikte"
+        assert page.locator("#k3b-s-typ").input_value() == address.get("typ", [""])[0]
+        assert page.locator("#k3b-s-land").input_value() == address.get("land", [""])[0]
+    expect(status).to_have_text(re.compile(r"^\d+ Treffer für „Konflikte“$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/artikel/$"))
+    page.go_forward()
+    expect(status).to_have_text(re.compile(r"^\d+ Treffer für „Konflikte“$"))
+    page.go_forward()
+    expect(status).to_contain_text("(Typ: Fallbeispiel)")
+
+
+def test_coming_back_from_a_result_shows_it_where_it_was(page, site_url):
+    open_results(page, site_url, "Konflikte")
+    results = page.locator("#k3b-search-results > li")
+    page.locator("#k3b-search-more").click()
+    expect(results).to_have_count(20)
+    assert params(page)["anzahl"] == ["20"]
+    link = results.nth(14).locator("h2 a")
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    scrolled = page.evaluate("scrollY")
+    link.click()
+    expect(page).not_to_have_url(re.compile(r"/suche/"))
+    page.go_back()
+    expect(results).to_have_count(20)
+    expect(page.locator("#k3b-search-results a:focus")).to_have_attribute("href", href)
+    assert abs(page.evaluate("scrollY") - scrolled) < 5
+    # The address alone (a bookmark, a link) shows as many results.
+    open_results(page, site_url, "Konflikte", "&anzahl=20")
+    expect(results).to_have_count(20)
+
+
+def test_no_results_say_what_to_try(page, site_url):
+    open_results_none = f"{site_url}suche/?q=Windpark&typ=fallbeispiel&land=bayern"
+    page.goto(open_results_none, wait_until="networkidle")
+    status = page.locator("#k3b-search-status")
+    expect(status).to_have_text("Keine Treffer für „Windpark“ (Typ: Fallbeispiel, Bundesland: Bayern)")
+    hint = page.locator("#k3b-search-hint")
+    expect(hint).to_contain_text("anderes oder allgemeineres Wort")
+    expect(page.locator("#k3b-search-browse")).to_be_visible()
+    without = hint.get_by_role("link", name=re.compile(r"^Ohne Filter suchen: \d+ Treffer$"))
+    count = re.search(r"(\d+) Treffer", without.inner_text()).group(1)
+    without.click()
+    expect(status).to_have_text(f"{count} Treffer für „Windpark“")
+    assert params(page) == {"q": ["Windpark"]}
+    expect(hint).to_be_hidden()
+    page.go_back()
+    expect(status).to_contain_text("Keine Treffer für „Windpark“ (Typ: Fallbeispiel")
+    # Without filters there is nothing to leave out.
+    page.goto(f"{site_url}suche/?q=Fracking", wait_until="networkidle")
+    expect(status).to_have_text("Keine Treffer für „Fracking“")
+    expect(hint).to_be_visible()
+    expect(hint.locator("a")).to_have_count(0)

@@ -2,8 +2,11 @@
  * The results page /suche/: search with filters, sorting and "Weitere Treffer anzeigen".
  *
  * The state lives in the address (/suche/?q=windpark&typ=fallbeispiel&thema=energiewende
- * &land=brandenburg&jahr=2024&sort=datum); filter values are the slugs of what the index
- * holds ("Fallbeispiel" → fallbeispiel). Each filter shows how many results each of its
+ * &land=brandenburg&jahr=2024&sort=datum&anzahl=20); filter values are the slugs of what the
+ * index holds ("Fallbeispiel" → fallbeispiel), anzahl is how many results are shown. Each
+ * new search term, filter or sorting is an entry in the browser's history, so Back returns
+ * to the previous one; coming back from a result shows as many results as before, scrolled
+ * as before, with the followed link focused. Each filter shows how many results each of its
  * values would give with the other filters as they are. Without a search term nothing
  * is searched: Pagefind would have to load every piece of its index to filter the whole
  * site. The page then points to the listing or hub that fits the chosen filters.
@@ -16,6 +19,7 @@
   "use strict";
 
   var PAGE = 10;
+  var MAX_SHOWN = 1000;  // the most results an address can ask to show at once
   var FACETS = ["typ", "thema", "land", "jahr"];
   var FACET_NAMES = { typ: "Typ", thema: "Thema", land: "Bundesland", jahr: "Jahr" };
 
@@ -39,6 +43,10 @@
   var wanted = {};     // facet → slug asked for, kept until the options exist
   var current = null;  // the shown search: results, how many are shown, the query
   var generation = 0;
+  var typing = false;  // the history entry was made for a search term still being typed
+  var restore = null;  // {count, scroll, focus}: what to bring back once results are shown
+  var baseTitle = document.title;
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 
   function pagefind() {
     if (!engine) {
@@ -66,11 +74,25 @@
     return result;
   }
 
-  function remember(s) {
+  function address(s, count) {
     var params = new URLSearchParams();
     ["q"].concat(FACETS, ["sort"]).forEach(function (name) { if (s[name]) params.set(name, s[name]); });
+    if (count > PAGE) params.set("anzahl", String(count));
     var query = params.toString();
-    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    return location.pathname + (query ? "?" + query : "");
+  }
+
+  /* mode: "push" makes a new history entry (if the address changes), "replace" rewrites
+     the current one, "none" leaves the history alone (Back and Forward). */
+  function remember(url, mode) {
+    if (mode === "none") return;
+    if (mode === "push" && url !== location.pathname + location.search) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  /* A change makes a new entry once something was searched; before that it replaces. */
+  function entryMode(continuing) {
+    return continuing || !new URLSearchParams(location.search).get("q") ? "replace" : "push";
   }
 
   function filtersOf(s, without) {
@@ -126,9 +148,10 @@
       + "</article></li>";
   }
 
-  function showMore(focusFirst) {
+  /* Show the next results, up to `target` in all; focusFirst: focus the first new one. */
+  function showMore(focusFirst, target) {
     var shown = current;
-    var next = shown.results.slice(shown.count, shown.count + PAGE);
+    var next = shown.results.slice(shown.count, Math.max(target || 0, shown.count + PAGE));
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (loaded) {
       if (shown !== current) return;
       var start = list.children.length;
@@ -143,11 +166,42 @@
     });
   }
 
+  /* Back from a result: the scroll position and the followed link, as they were. */
+  function restored(saved) {
+    if (!saved) return;
+    window.scrollTo(0, saved.scroll || 0);
+    var link = list.querySelectorAll("a")[saved.focus];
+    if (link) link.focus({ preventScroll: true });
+  }
+
+  /* No result: say what to try, offer the search without filters, and the ways to browse. */
+  function nothingFound(s, module, query, mine) {
+    browse.hidden = false;
+    hint.textContent = "Versuchen Sie ein anderes oder allgemeineres Wort, oder prüfen Sie die Schreibweise.";
+    hint.hidden = false;
+    var filtered = FACETS.some(function (name) { return s[name]; });
+    if (!filtered) return Promise.resolve();
+    return module.search(query, {}).then(function (all) {
+      if (mine !== generation || !all.results.length) return;
+      var link = document.createElement("a");
+      link.href = address({ q: s.q }, 0);
+      link.textContent = "Ohne Filter suchen: " + K3BSearch.totalText(all.results.length);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        clearFilters();
+        run(entryMode(false));
+      });
+      hint.appendChild(document.createTextNode(" "));
+      hint.appendChild(link);
+    });
+  }
+
   function describe(s, total) {
     var chosen = FACETS.filter(function (name) { return s[name]; }).map(function (name) {
       return FACET_NAMES[name] + ": " + ((labels && labels[name][s[name]]) || s[name]);
     });
-    return K3BSearch.totalText(total) + " für „" + s.q + "“" + (chosen.length ? " (" + chosen.join(", ") + ")" : "");
+    return (total ? K3BSearch.totalText(total) : "Keine Treffer") + " für „" + s.q + "“"
+      + (chosen.length ? " (" + chosen.join(", ") + ")" : "");
   }
 
   /* Without a search term: no search; the listing or hub that fits the filters instead. */
@@ -170,21 +224,27 @@
     }
   }
 
-  function run() {
+  function run(mode) {
     var s = state();
-    remember(s);
+    var again = restore;
+    restore = null;
+    remember(address(s, again ? again.count : 0), mode);
+    document.title = s.q ? "„" + s.q + "“ – " + baseTitle : baseTitle;
     var mine = ++generation;
     if (!s.q) {
       prompt(s);
       return Promise.resolve();
     }
     hint.hidden = true;
+    hint.textContent = "";
     browse.hidden = true;
     status.textContent = "Suche läuft …";
-    return pagefind().then(function (module) {
+    var module = null;
+    var query = K3BSearch.prepare(s.q);
+    return pagefind().then(function (loaded) {
+      module = loaded;
       var options = { filters: filtersOf(s) };
       if (s.sort) options.sort = { datum: "desc" };
-      var query = K3BSearch.prepare(s.q);
       var searches = [module.search(query, options)];
       // Each filter counts its values with the other filters applied, not itself.
       FACETS.forEach(function (name) {
@@ -202,8 +262,11 @@
       list.textContent = "";
       current = { results: search.results, count: 0, query: s.q };
       // The count is announced once the first results are on the page, not before.
-      return showMore(false).then(function () {
-        if (mine === generation) status.textContent = describe(s, search.results.length);
+      return showMore(false, again && again.count).then(function () {
+        if (mine !== generation) return null;
+        status.textContent = describe(s, search.results.length);
+        restored(again);
+        return search.results.length ? null : nothingFound(s, module, query, mine);
       });
     }).catch(function (error) {
       console.warn("Suche nicht verfügbar:", error);
@@ -213,25 +276,57 @@
     });
   }
 
-  var timer = null;
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  form.addEventListener("change", function (event) {
-    if (event.target === field) return;
-    if (FACETS.indexOf(event.target.name) >= 0) delete wanted[event.target.name];
-    run();
-  });
-  field.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(run, 250);
-  });
-  document.getElementById("k3b-s-reset").addEventListener("click", function () {
+  function clearFilters() {
     wanted = {};
     FACETS.forEach(function (name) { selects[name].value = ""; });
     sort.value = "";
-    run();
+  }
+
+  var timer = null;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(entryMode(typing));
+    typing = false;
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === field) return;
+    if (FACETS.indexOf(event.target.name) >= 0) delete wanted[event.target.name];
+    run(entryMode(false));
+    typing = false;
+  });
+  field.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      run(entryMode(typing));
+      typing = true;
+    }, 250);
+  });
+  document.getElementById("k3b-s-reset").addEventListener("click", function () {
+    clearFilters();
+    run(entryMode(false));
+    typing = false;
     field.focus();
   });
-  more.addEventListener("click", function () { showMore(true); });
+  more.addEventListener("click", function () {
+    var shown = current;
+    showMore(true).then(function () {
+      if (shown === current) remember(address(state(), shown.count), "replace");
+    });
+  });
+  // Following a result: remember where the page was, for the way back.
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link) return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    history.replaceState({ scroll: window.scrollY, focus: links.indexOf(link) }, "");
+  });
+  window.addEventListener("popstate", function (event) {
+    clearTimeout(timer);
+    typing = false;
+    load(event.state);
+    run("none");
+  });
   // The header has no search box here; its keys lead to this page's field.
   document.addEventListener("keydown", function (event) {
     var target = event.target;
@@ -243,13 +338,23 @@
     }
   });
 
-  var params = new URLSearchParams(location.search);
-  field.value = params.get("q") || "";
-  sort.value = params.get("sort") === "datum" ? "datum" : "";
-  FACETS.forEach(function (name) {
-    var value = K3BSearch.slug(params.get(name) || "");
-    if (value) wanted[name] = value;
-  });
+  /* The form from the address; `saved` is the history entry's state (scroll, focus). */
+  function load(saved) {
+    var params = new URLSearchParams(location.search);
+    field.value = params.get("q") || "";
+    sort.value = params.get("sort") === "datum" ? "datum" : "";
+    wanted = {};
+    FACETS.forEach(function (name) {
+      var value = K3BSearch.slug(params.get(name) || "");
+      selects[name].value = value;
+      if (value) wanted[name] = value;
+    });
+    var count = Math.min(MAX_SHOWN, parseInt(params.get("anzahl") || "0", 10) || 0);
+    restore = count > PAGE || (saved && typeof saved.scroll === "number")
+      ? { count: count, scroll: saved && saved.scroll, focus: saved ? saved.focus : -1 } : null;
+  }
+
+  load(history.state);
   form.hidden = false;
-  run();
+  run("replace");
 })();
