@@ -101,6 +101,8 @@ TEMPLATES: dict[str, str] = {
     "404": "404.html",
     # The results page with a search and a filter from the address (k3b-suche.js).
     "suchergebnisse": "suche/?q=Windkraft&thema=energiewende",
+    # No result for the filters: what to try, the search without them, the ways to browse.
+    "suche-ohne-treffer": "suche/?q=Windpark&typ=fallbeispiel&land=bayern",
 }
 # A pseudo-template: the start page with the search dialog open and this query typed.
 SEARCH = "suche"
@@ -177,14 +179,20 @@ def wait_for_search_results(page):
     return results
 
 
-def wait_for_results_page(page):
-    """Wait until the results page /suche/ shows "N Treffer für …" and its first result."""
+def wait_for_results_page(page, none_found: bool = False):
+    """Wait until the results page /suche/ shows "N Treffer für …" and its first result
+    (``none_found``: or "Keine Treffer für …" and its hints, complete)."""
     from playwright.sync_api import expect
 
-    expect(page.locator("#k3b-search-status")).to_have_text(re.compile(r"^[\d.]+ Treffer für"),
-                                                              timeout=15_000)
+    found = r"^([\d.]+|Keine) Treffer für" if none_found else r"^[\d.]+ Treffer für"
+    status = page.locator("#k3b-search-status")
+    expect(status).to_have_text(re.compile(found), timeout=15_000)
     results = page.locator("#k3b-search-results > li")
-    expect(results.first).to_be_visible(timeout=10_000)
+    if status.inner_text().startswith("Keine"):
+        expect(page.locator("#k3b-search-hint")).to_be_visible(timeout=10_000)
+        page.wait_for_load_state("networkidle")  # the count without filters
+    else:
+        expect(results.first).to_be_visible(timeout=10_000)
     return results
 
 
@@ -244,7 +252,7 @@ def visit(real_site):
         if template == SEARCH:
             open_search(page)
         if "?q=" in path:
-            wait_for_results_page(page)
+            wait_for_results_page(page, none_found=True)
         settle(page)
         return response
 
