@@ -39,8 +39,9 @@ from k3b.compose import compose
 from k3b.generated import Plan, front_matter
 from k3b.imagecache import cache_dir, make_all
 from k3b.imagecheck import ImagePlan
+from k3b.navcheck import Navigation
 from k3b.problems import ProblemList
-from k3b.project import Settings, publication_sources
+from k3b.project import ConfigError, Settings, publication_sources
 from k3b.publishing import without_pages
 from k3b.render import topic_url
 from k3b.search.indexer import SearchIndexError, build_index
@@ -109,11 +110,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _fail(ProblemList(error.problems))
     except BuildDateError as error:
         raise PluginError(str(error)) from None
+    problems = ProblemList()
+    shown = _shown(config, config.config_file_path or "mkdocs.yml")
+    try:
+        Settings.from_config(_base(config), config)
+    except ConfigError as error:
+        problems.add(shown, error.line_in(_config_text(config)), error.message)
     if not (config.site_url or "").startswith(("http://", "https://")):
-        problems = ProblemList()
-        problems.add(_shown(config, config.config_file_path or "mkdocs.yml"), 1,
-                     "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche Adresse "
-                     "(z. B. site_url: https://wissen.k3b.example/)")
+        problems.add(shown, 1, "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche "
+                     "Adresse (z. B. site_url: https://wissen.k3b.example/)")
+    if problems:
         _fail(problems)
     _build = _Build(vocabulary, today)
     _deferred.clear()
@@ -152,7 +158,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = Settings.from_config(_base(config), config)
     result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
                       site_name=config.site_name, today=_build.today, docs_dir=settings.docs_dir,
-                      preview=_preview, max_image_mb=settings.max_image_mb, info=log.info)
+                      preview=_preview, max_image_mb=settings.max_image_mb, info=log.info,
+                      navigation=_navigation(config))
     if problems:
         _fail(problems)
     site = _build.site = result.site
@@ -169,6 +176,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, planned.src, content=planned.content))
     files.append(File.generated(config, MATERIAL_SEARCH_SETTINGS, content=MATERIAL_SEARCH_STUB))
     return files
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as text, for the lines of its problems."""
+    path = config.config_file_path
+    return Path(path).read_text(encoding="utf-8") if path and os.path.isfile(path) else ""
+
+
+def _navigation(config: MkDocsConfig) -> Navigation:
+    shown = _shown(config, config.config_file_path or "mkdocs.yml")
+    return Navigation(config.nav, shown, _config_text(config))
 
 
 def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, problems: ProblemList) -> None:

@@ -18,6 +18,7 @@ from .generated import plan as plan_site
 from .imagecheck import ImagePlan, check_images
 from .images import DEFAULT_MAX_MB
 from .linkcheck import SiteMap, check_links
+from .navcheck import Navigation, check_nav
 from .plan import Plan
 from .problems import ProblemList
 from .site import Site, SourcePage, collect_site
@@ -46,11 +47,13 @@ def assemble(
     preview: bool = False,
     max_image_mb: float = DEFAULT_MAX_MB,
     info: Callable[[str], None] = lambda line: None,
+    navigation: Navigation | None = None,
 ) -> Assembled:
     """Collect and check everything; every problem goes into ``problems``.
 
     ``static_files`` are the files below ``docs/`` that are not pages (images, downloads).
     Images are checked and measured before planning, so cards know their teasers.
+    ``navigation`` is ``nav:`` of ``mkdocs.yml``: its entries must lead to pages.
     """
     pages, static_files = list(pages), list(static_files)
     site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview,
@@ -60,4 +63,6 @@ def assemble(
     planned = plan_site(site, site_url, site_name)
     with timing.phase("links"):
         site_map = check_links(site, planned, static_files, problems, info, site_url)
+        if navigation is not None:
+            check_nav(navigation, site_map, problems)
     return Assembled(site, planned, site_map, images)

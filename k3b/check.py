@@ -25,8 +25,9 @@ from . import timing
 from .assemble import assemble
 from .bibliography.parse import load_bibliography
 from .builddate import BuildDateError, build_date
+from .navcheck import Navigation
 from .problems import ProblemList
-from .project import Settings, docs_files, publication_sources, read_config
+from .project import ConfigError, Settings, docs_files, publication_sources, read_config
 from .topics import VocabularyError, load_vocabulary
 
 
@@ -34,7 +35,13 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
     """Every problem of the project in ``root`` (the folder of mkdocs.yml)."""
     problems = ProblemList()
     config_file = root / "mkdocs.yml"
-    settings = Settings.from_config(root, read_config(config_file))
+    try:
+        config = read_config(config_file)
+        settings = Settings.from_config(root, config)
+    except ConfigError as error:
+        text = config_file.read_text(encoding="utf-8", errors="replace") if config_file.is_file() else ""
+        problems.add("mkdocs.yml", error.line_in(text), error.message)
+        return problems
     if not settings.site_url.startswith(("http://", "https://")):
         problems.add("mkdocs.yml", 1, "„site_url“ fehlt: Feeds und kanonische Links brauchen die "
                      "öffentliche Adresse (z. B. site_url: https://wissen.k3b.example/)")
@@ -54,7 +61,8 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
     pages, files = docs_files(settings)
     assemble(pages, files, vocabulary, bibliography, problems, site_url=settings.site_url or "http://x/",
              site_name=settings.site_name, today=today, docs_dir=settings.docs_dir, preview=preview,
-             max_image_mb=settings.max_image_mb, info=note)
+             max_image_mb=settings.max_image_mb, info=note,
+             navigation=Navigation(config.get("nav"), "mkdocs.yml", config_file.read_text(encoding="utf-8")))
     return problems
 
 

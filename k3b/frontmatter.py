@@ -187,6 +187,13 @@ _CONTEXTS_DE = {
 }
 
 
+def yaml_problem(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Where a YAML text is broken (its line, from 1; the line of the broken construct's
+    start) and what is wrong, in German."""
+    mark = error.context_mark or error.problem_mark
+    return (mark.line + 1 if mark else 1), _describe(error)
+
+
 def _describe(error: yaml.MarkedYAMLError) -> str:
     for english, german in _CONTEXTS_DE.items():
         if str(error.context or "").startswith(english):

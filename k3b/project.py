@@ -19,12 +19,30 @@ import yaml
 
 from .bibliography.model import DEFAULT_PRIVATE_FIELDS
 from .bibliography.parse import BibSource
+from .frontmatter import yaml_problem
 from .images import DEFAULT_MAX_MB
 from .render import page_url
 from .site import SourcePage
 
 OWN_FILE = "k3b.bib"  # K3B's own publications; every other publications/*.bib is cited literature
 VOCABULARY = "data/themen.yml"
+
+
+class ConfigError(Exception):
+    """``mkdocs.yml`` cannot be used; ``line`` (or the ``key`` whose line it is) and a German
+    ``message``."""
+
+    def __init__(self, line: int, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.line, self.message, self.key = line, message, key
+
+    def line_in(self, text: str) -> int:
+        """The line to show, in the file's ``text``: that of ``key``, if it is found."""
+        if self.key:
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.lstrip().startswith(self.key + ":"):
+                    return number
+        return self.line
 
 
 @dataclass(frozen=True)
@@ -39,8 +57,16 @@ class Settings:
 
     @classmethod
     def from_config(cls, root: Path, config: Mapping[str, Any]) -> Settings:
-        """From ``mkdocs.yml`` as a mapping (MkDocs' validated config or ``read_config``)."""
+        """From ``mkdocs.yml`` as a mapping (MkDocs' validated config or ``read_config``).
+
+        Raises:
+            ConfigError: a setting of ours has a value that cannot be used.
+        """
         extra = (config.get("extra") or {}).get("k3b") or {}
+        max_mb = (extra.get("images") or {}).get("max_mb", DEFAULT_MAX_MB)
+        if isinstance(max_mb, bool) or not isinstance(max_mb, int | float) or max_mb <= 0:
+            raise ConfigError(1, f"„extra.k3b.images.max_mb“: „{max_mb}“ ist keine Zahl über 0 – die "
+                              "höchste erlaubte Größe eines Bildes in MB, z. B. max_mb: 20", key="max_mb")
         return cls(
             root=root,
             docs_dir=root / (config.get("docs_dir") or "docs"),
@@ -48,7 +74,7 @@ class Settings:
             site_name=str(config.get("site_name") or ""),
             vocabulary=root / extra.get("vocabulary", VOCABULARY),
             private_fields=tuple(extra.get("private_fields", DEFAULT_PRIVATE_FIELDS)),
-            max_image_mb=float((extra.get("images") or {}).get("max_mb", DEFAULT_MAX_MB)),
+            max_image_mb=float(max_mb),
         )
 
     def shown(self, path: Path) -> str:
@@ -83,8 +109,28 @@ _ConfigLoader.add_multi_constructor("", _any_tag)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
+    """``mkdocs.yml`` as data.
+
+    Raises:
+        ConfigError: the file is missing, unreadable or not valid YAML.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(1, f"keine „{path.name}“ in „{path.parent}“ – bitte im Projektordner "
+                          "aufrufen (dort, wo mkdocs.yml liegt)") from None
+    except (OSError, ValueError):
+        raise ConfigError(1, "Datei ist nicht lesbar oder nicht in UTF-8 gespeichert") from None
+    try:
+        data = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        line, problem = yaml_problem(error)
+        raise ConfigError(line, f"kein gültiges YAML: {problem}") from None
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        raise ConfigError(1, f"kein gültiges YAML: {error}") from None
+    if data is not None and not isinstance(data, dict):
+        raise ConfigError(1, "die Datei muss aus Einstellungen der Form „name: wert“ bestehen")
+    return data or {}
 
 
 def docs_files(settings: Settings) -> tuple[list[SourcePage], list[str]]:

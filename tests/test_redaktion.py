@@ -15,7 +15,7 @@ GUIDE = ROOT / "REDAKTION.md"
 # Where messages are made: problems.add(path, line, MESSAGE), ctx.fail(MESSAGE),
 # Problem(path, line, MESSAGE), the German exceptions, and the functions that return the
 # text of a message (their names say so).
-CALLS = {"add": 2, "fail": 0, "Problem": 2, "FrontMatterError": 1, "BuildDateError": 0}
+CALLS = {"add": 2, "fail": 0, "Problem": 2, "FrontMatterError": 1, "BuildDateError": 0, "ConfigError": 1}
 MESSAGE_FUNCTIONS = re.compile(r"problem|unknown|missing|^_load$|reason|_describe|_hint|message|^check_")
 TRANSLATIONS = ("_PROBLEMS_DE", "_CONTEXTS_DE", "translations")
 
