@@ -66,9 +66,13 @@ def check_images(site: Site, docs_dir: Path, static_files: Iterable[str], proble
                 if not EXTERNAL.match(link.target):
                     otherwise.add(resolve(src, link.target.partition("#")[0]))
                 continue
-            message = _alt_problem(link) or _target_problem(link)
-            if message:
-                own.add(display, link.line, message)
+            alt = _alt_problem(link)
+            if alt:  # and on: a missing file is reported in the same run
+                own.add(display, link.line, alt)
+            elsewhere = _target_problem(link)
+            if elsewhere:
+                own.add(display, link.line, elsewhere)
+            if elsewhere:
                 continue
             wanted = resolve(src, link.target)
             found = load(wanted)

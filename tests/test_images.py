@@ -146,6 +146,12 @@ BAD = [
     "(role=\"presentation\"), hat aber einen Alternativtext – eines von beiden entfernen",
     f"{F}:27: Bild „bilder/blume.jpg“ (<img>) ohne Alternativtext – bitte alt=\"…\" mit "
     "einer Beschreibung ergänzen, bei einem reinen Schmuckbild alt=\"\"",
+    # Two mistakes in one image: both in the same run.
+    f"{F}:29: Bild „bilder/bume.jpg“ fehlt: keine Datei „docs/artikel/bilder/bume.jpg“ "
+    "– meinten Sie „bilder/blume.jpg“?",
+    f"{F}:29: Bild „bilder/bume.jpg“ ohne Alternativtext – bitte in die eckigen "
+    "Klammern schreiben, was es zeigt: ![Was das Bild zeigt](bilder/bume.jpg); ein reines Schmuckbild so "
+    "kennzeichnen: ![](bilder/bume.jpg){ role=\"presentation\" }",
 ]
 
 
