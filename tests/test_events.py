@@ -270,8 +270,13 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         build(make_project(tmp_path, "bad-events"))
     path = "docs/veranstaltungen/"
     assert error_lines(caplog) == [
+        # Its own problem; the event that names it as documentation does not repeat it.
+        "docs/artikel/rueckblick-ohne-autor.md:1: Pflichtfeld „authors“ fehlt",
         f"{path}anmeldung.md:5: Feld „registration“: „javascript:alert(1)“ ist keine Webadresse – "
         "erlaubt sind nur Adressen mit http:// oder https://",
+        f"{path}doku-entwurf.md:6: Feld „documentation“ führt auf einen Entwurf („draft: true“), der "
+        "nicht veröffentlicht wird – im veröffentlichten Build fehlt diese Seite; erst eintragen, wenn sie "
+        "veröffentlicht ist",
         f"{path}doku-schluessel.md:6: Feld „documentation“: keine Publikation mit dem Schlüssel "
         "„tagungsbericht2025“ – meinten Sie „tagungsbericht2026“?",
         f"{path}doku-seite.md:6: Feld „documentation“: keine Seite „artikel/rueckblik.md“ – "
@@ -303,8 +308,15 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
         "(Umstellung auf die Sommerzeit)",
         f"{path}sommerzeit.md:4: Feld „end“: „2026-03-29 25:00“: diese Uhrzeit gibt es nicht",
         f"{path}sommerzeit.md:5: Feld „online“: muss „true“ oder „false“ sein",
-        "18 Probleme gefunden – Build abgebrochen.",
+        "20 Probleme gefunden – Build abgebrochen.",
     ]
+
+
+def test_the_preview_allows_a_draft_as_documentation(tmp_path, caplog):
+    with pytest.raises(Abort):
+        build(make_project(tmp_path, "bad-events"), command="serve")
+    assert not [line for line in error_lines(caplog) if "doku-entwurf.md" in line]
+    assert any("doku-seite.md:6" in line for line in error_lines(caplog))
 
 
 @pytest.mark.parametrize(("value", "ok"), [

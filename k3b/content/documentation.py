@@ -59,6 +59,15 @@ def check_documentation(doc: Documentation, site: Site, path: str, line: int, pr
     found = _page(doc, site) if doc.is_page else _publication(doc, site)
     if found is not None:
         return
+    if doc.is_page:
+        source = next((s for s in (doc.target, doc.target.removesuffix(".md") + "/index.md")
+                       if s in site.sources), None)
+        held = site.withheld.get(source or "")
+        if held is not None:
+            problems.add(path, line, f"Feld „documentation“ führt auf {held.reason()} – im veröffentlichten "
+                         "Build fehlt diese Seite; erst eintragen, wenn sie veröffentlicht ist")
+        if source is not None:
+            return  # withheld, or with problems of its own that are reported there
     # Suggest texts, not listings: „artikel/index.md“ is close to many a mistyped article.
     options = [path for path in site.index.items if not path.endswith("index.md")] if doc.is_page \
         else list(site.bibliography.entries)
