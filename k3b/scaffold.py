@@ -94,6 +94,10 @@ def create(docs: Path, type_name: str, title: str, today: dt.date) -> tuple[Path
     slug = slugify(title or "")
     if not slug:
         raise ValueError('Bitte einen Titel angeben: make neu TYP=artikel TITEL="Wenn der Windpark kommt"')
+    taken = kind.taken_name(slug)
+    if taken:
+        raise ValueError(f"Der Titel ergäbe die Datei {docs.name}/{kind.name}/{slug}.md, aber {taken} – "
+                         "bitte einen anderen Titel wählen (er lässt sich in der Datei noch ändern)")
     path = docs / kind.name / f"{slug}.md"
     if path.exists():
         raise ValueError(f"{_shown(path, docs)} gibt es schon – bitte die Datei öffnen oder einen anderen "

@@ -77,3 +77,27 @@ def test_make_neu_refuses_to_overwrite_and_explains(tmp_path):
         "Typ „artikl“ gibt es nicht – erlaubt: TYP=artikel, TYP=fallbeispiel, TYP=veranstaltung, TYP=projekt "
         "– meinten Sie „artikel“?")
     assert neu("artikel", "").returncode == 1
+
+
+def test_make_neu_refuses_the_name_of_a_generated_page(tmp_path):
+    """/fallbeispiele/bayern/ is the page of Bayern's case studies; an article may be called so."""
+    docs = tmp_path / "docs"
+    with pytest.raises(ValueError, match="^Der Titel ergäbe die Datei docs/fallbeispiele/bayern.md, aber "
+                       "/fallbeispiele/bayern/ ist die Seite der Fallbeispiele in Bayern – bitte einen "
+                       "anderen Titel wählen"):
+        create(docs, "fallbeispiel", "Bayern", TODAY)
+    assert not (docs / "fallbeispiele").exists()
+    assert create(docs, "artikel", "Bayern", TODAY)[0] == docs / "artikel/bayern.md"
+
+
+@pytest.mark.parametrize("preview", [False, True], ids=["build", "vorschau"])
+def test_a_draft_named_like_a_land_is_a_note_in_check_and_preview(tmp_path, monkeypatch, preview):
+    """The same view in `make check`, `make build` and `make serve`: a note while it is a draft."""
+    monkeypatch.setenv("K3B_TODAY", "2026-12-01")
+    project = make_project(tmp_path, "bad-kreis")
+    notes: list[str] = []
+    problems = [str(p) for p in check(project, preview, note=notes.append).items]
+    assert not [p for p in problems if "thueringen.md" in p]
+    assert ("docs/fallbeispiele/thueringen.md:1: Dateiname „thueringen.md“: /fallbeispiele/thueringen/ ist "
+            "die Seite der Fallbeispiele in Thüringen – bitte die Datei umbenennen (im Entwurf noch erlaubt, "
+            "beim Veröffentlichen ein Fehler)") in notes

@@ -178,6 +178,11 @@ class ContentType:
 
     # --- validation ---------------------------------------------------------------------
 
+    def taken_name(self, stem: str) -> str:
+        """Why an item may not be called ``<stem>.md`` (its address belongs to a page the
+        type generates), completing „Dateiname „x.md“: …“; "" if it may."""
+        return ""
+
     def check(self, values: dict[str, Any], fm: FrontMatter, context: Context) -> None:
         """Checks across fields; add problems through ``context``. It runs even when another
         field of the file has a problem (all of a file's problems come in one build): a field

@@ -213,12 +213,9 @@ class CaseStudy(ContentType):
                                   intro, _kreis_heading, search=bool(chosen)))
         return result
 
-    def check_site(self, item: ContentItem, site: Site, context: f.Context) -> None:
-        stem = item.src_path.rsplit("/", 1)[-1].removesuffix(".md")
+    def taken_name(self, stem: str) -> str:
         land = next((land for land in LAENDER if land.slug == stem), None)
-        if land is not None:
-            context.problems.add(context.path, 1, f"Dateiname „{stem}.md“: /fallbeispiele/{stem}/ ist die "
-                                 f"Seite der Fallbeispiele in {land.name} – bitte die Datei umbenennen")
+        return f"/fallbeispiele/{stem}/ ist die Seite der Fallbeispiele in {land.name}" if land else ""
 
     def jsonld(self, item: ContentItem, site: Site, url: str) -> dict[str, Any]:
         """An ``Article`` (publisher, topics) about its place: Kommune, Kreis and Land."""

@@ -85,6 +85,9 @@ def validate(
         if stem != slugify(stem):
             problems.add(shown, 1, f"Dateiname „{stem}.md“ ergibt keine saubere Adresse – "
                          f"bitte in „{slugify(stem)}.md“ umbenennen")
+        taken = kind.taken_name(stem)
+        if taken:
+            problems.add(shown, 1, f"Dateiname „{stem}.md“: {taken} – bitte die Datei umbenennen")
         if not fm.present:
             problems.add(shown, 1, f"Front Matter fehlt – ein {kind.label} beginnt mit „---“ "
                          "und den Feldern " + ", ".join(s.key for s in kind.fields if s.required))
