@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     notes: list[str] = []
     problems = check(args.projekt, args.vorschau, lambda line: notes.append(line))
-    for line in notes:
-        if "Entwurf" in line:
+    for line in notes:  # what staff should see of the build's log: drafts and scheduled pages
+        if "Entwurf" in line or ": geplant für den " in line:
             print(f"Hinweis: {line}")
     for problem in sorted(problems.items):
         print(problem)

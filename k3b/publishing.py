@@ -47,6 +47,15 @@ class Withheld:
         return "einen Entwurf („draft: true“), der nicht veröffentlicht wird"
 
 
+def log_line(display: str, state: str, release: dt.date | None) -> str:
+    """The build's and ``make check``'s note that a page is left out, so that a wrong date or
+    a forgotten ``draft: true`` does not go unnoticed."""
+    if state == SCHEDULED and release is not None:
+        return (f"{display}: geplant für den {german_date(release)} – bis dahin wird die Seite nicht "
+                "veröffentlicht")
+    return f"{display}: Entwurf – wird nicht veröffentlicht (zum Veröffentlichen „draft: true“ löschen)"
+
+
 def headline(state: str, release: dt.date | None) -> str:
     if state == SCHEDULED and release is not None:
         return f"Geplant für den {german_date(release)}"

@@ -26,7 +26,7 @@ from .index import ContentIndex
 from .links import Link, find_links
 from .markers import check_markers
 from .problems import Problem, ProblemList
-from .publishing import DRAFT, Withheld, banner_html
+from .publishing import DRAFT, Withheld, banner_html, log_line
 from .related import Node, related
 from .render import relative_url
 from .topics import Vocabulary
@@ -233,6 +233,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
                 info(f"{note} (im Entwurf noch erlaubt, beim Veröffentlichen ein Fehler)")
         if item is None:
             site.withheld[page.src_path] = Withheld(page.url, DRAFT)
+            info(log_line(page.display, DRAFT, None))
         return
     _read_valid_page(site, page, front_matter, problems, info)
 
@@ -263,6 +264,7 @@ def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: Probl
         return None
     if item.status:
         site.withheld[item.src_path] = Withheld(item.url, item.status, item.release, item)
+        info(log_line(page.display, item.status, item.release))
         if not site.preview:
             return item
     if intro:

@@ -4,6 +4,8 @@ with a banner in the preview (``mkdocs serve`` or ``K3B_PREVIEW=1``)."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,6 +139,31 @@ def test_published_build_reports_draft_problems_without_failing(tmp_path, monkey
     notes = [r.getMessage() for r in caplog.records if "im Entwurf noch erlaubt" in r.getMessage()]
     assert any(n.startswith("docs/artikel/unfertig.md:5: Pflichtfeld „summary“ fehlt") for n in notes), notes
     assert all(r.levelname == "INFO" for r in caplog.records if "im Entwurf" in r.getMessage())
+
+
+DRAFT_NOTE = ": Entwurf – wird nicht veröffentlicht (zum Veröffentlichen „draft: true“ löschen)"
+WITHHELD_NOTES = [
+    "docs/artikel/entwurf.md" + DRAFT_NOTE,
+    "docs/artikel/geplant.md: geplant für den 3. März 2027 – bis dahin wird die Seite nicht veröffentlicht",
+    "docs/artikel/unfertig.md" + DRAFT_NOTE,
+    "docs/fallbeispiele/geplanter-fall.md: geplant für den 15. Januar 2031 – bis dahin wird die Seite nicht "
+    "veröffentlicht",
+]
+
+
+def test_build_and_check_say_which_pages_they_leave_out(tmp_path, monkeypatch, caplog):
+    """A wrong year in ``date`` or a forgotten ``draft: true`` does not go unnoticed."""
+    monkeypatch.setenv("K3B_TODAY", TODAY)
+    caplog.set_level("INFO")
+    project = make_project(tmp_path, "drafts")
+    build(project)
+    messages = [r.getMessage() for r in caplog.records]
+    assert [m for m in messages if m in WITHHELD_NOTES] == WITHHELD_NOTES
+    result = subprocess.run([sys.executable, "-m", "k3b.check"], cwd=project, capture_output=True, text=True,
+                            env={"K3B_TODAY": TODAY})
+    assert result.returncode == 0
+    hints = [line.removeprefix("Hinweis: ") for line in result.stdout.splitlines()]
+    assert [h for h in hints if h in WITHHELD_NOTES] == WITHHELD_NOTES
 
 
 def test_a_draft_in_the_navigation_leaves_it(tmp_path, monkeypatch):
