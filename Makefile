@@ -107,10 +107,11 @@ hooks: $(STAMP)
 
 # Publish to an own server: build for the public address, then rsync site/ and the header
 # files of deploy/ (Apache reads site/.htaccess; nginx includes deploy/nginx.conf).
+# Never the preview: K3B_PREVIEW left set in the shell would publish drafts.
 deploy: $(ENGINE_STAMP)
 	@test -n "$(DEPLOY_TARGET)" || { echo "DEPLOY_TARGET fehlt – z. B. make deploy DEPLOY_TARGET=k3b@server:/srv/k3b K3B_SITE_URL=https://wissen.k3b.example/"; exit 2; }
 	@case "$$K3B_SITE_URL" in https://*|http://*) ;; *) echo "K3B_SITE_URL fehlt – die öffentliche Adresse der Seite, z. B. K3B_SITE_URL=https://wissen.k3b.example/"; exit 2;; esac
-	$(ENGINE_RUN) build --strict --site-dir site
+	K3B_PREVIEW= $(ENGINE_RUN) build --strict --site-dir site
 	cp deploy/apache.htaccess site/.htaccess
 	$(RSYNC) -rlptz --mkpath --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TARGET)/site/"
 	$(RSYNC) -rlptz --mkpath --chmod=D755,F644 deploy/nginx.conf deploy/apache.htaccess "$(DEPLOY_TARGET)/deploy/"

@@ -38,8 +38,15 @@ def test_github_checks_builds_and_publishes_on_main_and_daily():
     workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
     assert triggers["push"]["branches"] == ["main"] and triggers["schedule"][0]["cron"]
-    steps = _commands(workflow["jobs"]["build"]["steps"])
+    build = workflow["jobs"]["build"]
+    steps = _commands(build["steps"])
     assert steps.index("make check") < steps.index("make build")
+    # configure-pages reads the public address (a private repository needs pages: read), and
+    # the check already sees it: a link from "/" that would leave https://…/repository/ fails there.
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert steps.index("actions/configure-pages@v5") < steps.index("make check")
+    check_step = next(step for step in build["steps"] if step.get("run") == "make check")
+    assert "steps.pages.outputs.base_url" in check_step["env"]["K3B_SITE_URL"]
     assert any(s.startswith("actions/upload-pages-artifact") for s in steps)
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -117,6 +124,17 @@ def test_make_deploy_builds_and_syncs_with_the_headers(tmp_path):
     assert "Content-Security-Policy" in (project / "site/_headers").read_text(encoding="utf-8")
     canonical = html(project / "site", "artikel/windpark-im-dorf/").select_one("link[rel=canonical]")["href"]
     assert canonical == "https://wissen.k3b.example/artikel/windpark-im-dorf/"
+
+
+def test_make_deploy_never_publishes_drafts(tmp_path):
+    """Not even with K3B_PREVIEW=1 left in the shell from an internal preview."""
+    project = make_project(tmp_path, "drafts")
+    target = tmp_path / "server"
+    result = _make(project, "deploy", f"DEPLOY_TARGET={target}", K3B_SITE_URL="https://wissen.k3b.example/",
+                   K3B_PREVIEW="1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (target / "site/artikel/veroeffentlicht/index.html").is_file()
+    assert not (target / "site/artikel/entwurf").exists() and not (target / "site/artikel/geplant").exists()
 
 
 def test_make_deploy_with_real_rsync_to_a_folder(tmp_path):
