@@ -45,8 +45,10 @@ def template(kind: ContentType, title: str, today: dt.date) -> str:
     lines = ["---"]
     for spec in kind.all_fields:
         need = "Pflichtfeld" if spec.required else "optional"
-        # No line break inside „…“: a quoted example stays on one line.
-        help_text = re.sub(r"„[^“]*“", lambda m: m.group(0).replace(" ", "\u00a0"), spec.help)
+        # No line break inside „…“: a quoted example stays on one line. "(optional): Optional: …"
+        # would say it twice.
+        help_text = re.sub(r"„[^“]*“", lambda m: m.group(0).replace(" ", "\u00a0"),
+                           spec.help.removeprefix("Optional: "))
         wrapped = textwrap.wrap(f"{spec.key} ({need}): {help_text}", 92)
         lines += ["# " + line.replace("\u00a0", " ") for line in wrapped]
         lines.append(f"{spec.key}: {_value(spec, title, today)}")
