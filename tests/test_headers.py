@@ -96,3 +96,9 @@ def test_robots_txt_points_to_the_sitemap(real_site):
     assert "User-agent: *" in robots
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
     assert not any(line.startswith("Disallow: /") and line.strip() != "Disallow:" for line in robots)
+
+
+def test_deploy_readme_quotes_the_policy_as_it_is(security):
+    text = (ROOT / "deploy/README.md").read_text(encoding="utf-8")
+    quoted = text.split("## Die Content-Security-Policy", 1)[1].split("```")[1]
+    assert " ".join(quoted.split()) == security.HEADERS["Content-Security-Policy"]
