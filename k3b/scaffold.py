@@ -94,6 +94,9 @@ def create(docs: Path, type_name: str, title: str, today: dt.date) -> tuple[Path
         allowed = "TYP=" + ", TYP=".join(type_names())
         raise ValueError(f"Typ „{type_name}“ gibt es nicht – erlaubt: {allowed}{hint}")
     slug = slugify(title or "")
+    if not slug and (title or "").strip():
+        raise ValueError(f"Aus dem Titel „{title.strip()}“ ergibt sich kein Dateiname – bitte einen Titel "
+                         "mit Buchstaben oder Ziffern angeben")
     if not slug:
         raise ValueError('Bitte einen Titel angeben: make neu TYP=artikel TITEL="Wenn der Windpark kommt"')
     taken = kind.taken_name(slug)

@@ -78,6 +78,10 @@ def test_make_neu_refuses_to_overwrite_and_explains(tmp_path):
         "Typ „artikl“ gibt es nicht – erlaubt: TYP=artikel, TYP=fallbeispiel, TYP=veranstaltung, TYP=projekt "
         "– meinten Sie „artikel“?")
     assert neu("artikel", "").returncode == 1
+    symbols = neu("artikel", "!!!")
+    assert symbols.returncode == 1 and symbols.stderr.strip() == (
+        "Aus dem Titel „!!!“ ergibt sich kein Dateiname – bitte einen Titel mit Buchstaben oder Ziffern "
+        "angeben")
 
 
 def test_make_neu_refuses_the_name_of_a_generated_page(tmp_path):
