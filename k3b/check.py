@@ -58,6 +58,8 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
         bibliography, errors, notes = load_bibliography(publication_sources(settings), vocabulary,
                                                         settings.private_fields)
     problems.extend(errors)
+    for line in notes.lines():
+        note(line)
     pages, files = docs_files(settings)
     assemble(pages, files, vocabulary, bibliography, problems, site_url=settings.site_url or "http://x/",
              site_name=settings.site_name, today=today, docs_dir=settings.docs_dir, preview=preview,
@@ -74,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     notes: list[str] = []
     problems = check(args.projekt, args.vorschau, lambda line: notes.append(line))
-    for line in notes:  # what staff should see of the build's log: drafts and scheduled pages
-        if "Entwurf" in line or ": geplant für den " in line:
+    for line in notes:  # the build's notes (BibTeX, drafts, scheduled pages) but not every detection
+        if ": Themen erkannt: " not in line:
             print(f"Hinweis: {line}")
     for problem in sorted(problems.items):
         print(problem)

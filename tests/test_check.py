@@ -47,3 +47,18 @@ def test_check_of_the_real_site_passes(tmp_path):
                             env={"K3B_TODAY": "2026-12-01"})
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("Geprüft: keine Probleme gefunden.")
+
+
+def test_check_shows_the_builds_notes_but_not_every_detection(tmp_path):
+    """BibTeX hints (a typo in an entry's type) appear in `make check` as they do in the build log."""
+    project = make_project(tmp_path, "minimal")
+    (project / "publications/test.bib").write_text(
+        "@artcle{mustermann2024,\n  author = {Mustermann, Erika},\n  title = {Ein Titel},\n"
+        "  journal = {Zeitschrift},\n  year = {2024}\n}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "k3b.check"], cwd=project, capture_output=True, text=True,
+                            env={"K3B_TODAY": "2026-12-01"})
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert ("Hinweis: publications/test.bib:1: Eintrag „mustermann2024“: unbekannter Typ „@artcle“ – wird "
+            "als „Sonstiges“ (@misc) gezeigt") in lines
+    assert not [line for line in lines if "Themen erkannt" in line]  # the build log has them
