@@ -88,6 +88,8 @@ golden: $(STAMP)
 # --- Staff publishing (issue 14, REDAKTION.md) ------------------------------------------
 TYP ?= artikel
 TITEL ?=
+# Handed over in the environment, not pasted into the command: a title with "…" or ` stays as written.
+export TYP TITEL
 # make deploy: where site/ goes (rsync), e.g. k3b@server.example:/srv/k3b (then /srv/k3b/site/).
 DEPLOY_TARGET ?=
 RSYNC ?= rsync
@@ -99,7 +101,7 @@ check: $(STAMP)
 
 # A new article, case study … from the schema: make neu TYP=fallbeispiel TITEL="…"
 neu: $(STAMP)
-	@$(BIN)/python -m k3b.scaffold "$(TYP)" "$(TITEL)"
+	@$(BIN)/python -m k3b.scaffold "$$TYP" "$$TITEL"
 
 # The commit-time check (.pre-commit-config.yaml): git commit runs make check's test first.
 hooks: $(STAMP)

@@ -106,3 +106,17 @@ def test_a_draft_named_like_a_land_is_a_note_in_check_and_preview(tmp_path, monk
     assert ("docs/fallbeispiele/thueringen.md:1: Dateiname „thueringen.md“: /fallbeispiele/thueringen/ ist "
             "die Seite der Fallbeispiele in Thüringen – bitte die Datei umbenennen (im Entwurf noch erlaubt, "
             "beim Veröffentlichen ein Fehler)") in notes
+
+
+def test_make_neu_keeps_the_title_as_written(tmp_path):
+    """Quotes, backticks and $ in TITEL reach the file unchanged (and nothing is run)."""
+    project = make_project(tmp_path)
+    (project / "Makefile").write_text((ROOT / "Makefile").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    title = 'Das "Windrad"-Problem: `id` und $HOME'
+    result = subprocess.run(["make", "-s", "-o", ".venv/.installed", "neu", "TYP=fallbeispiel",
+                             "TITEL=" + title.replace("$", "$$")], cwd=project, capture_output=True,
+                            text=True, env={"K3B_TODAY": "2026-12-01", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    path = project / "docs/fallbeispiele/das-windrad-problem-id-und-home.md"
+    assert parse_front_matter(path.read_text(encoding="utf-8")).data["title"] == title
