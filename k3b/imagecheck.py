@@ -69,7 +69,7 @@ def check_images(site: Site, docs_dir: Path, static_files: Iterable[str], proble
             alt = _alt_problem(link)
             if alt:  # and on: a missing file is reported in the same run
                 own.add(display, link.line, alt)
-            elsewhere = _target_problem(link)
+            elsewhere = _target_problem(link.target)
             if elsewhere:
                 own.add(display, link.line, elsewhere)
             if elsewhere:
@@ -96,12 +96,13 @@ def _teasers(site: Site, load, result: ImagePlan, files: set[str], as_image: set
     for item in items:
         if item.image is None:
             continue
-        found = load(item.image.src)
+        message = _target_problem(item.image.path)  # a teaser from another website
+        found = None if message else load(item.image.src)
         if isinstance(found, str):
+            message = f"Bild „{item.image.path}“{found}{_hint(item.src_path, item.image.src, files)}"
+        if message:
             own = ProblemList()
-            own.add(site.sources[item.src_path].display, item.image.line,
-                    f"Feld „image“: Bild „{item.image.path}“{found}"
-                    f"{_hint(item.src_path, item.image.src, files)}")
+            own.add(site.sources[item.src_path].display, item.image.line, f"Feld „image“: {message}")
             report_page_problems(site, item.src_path, own, problems, info)
             continue
         as_image.add(item.image.src)
@@ -130,11 +131,11 @@ def _alt_problem(link: Link) -> str:
     return ""
 
 
-def _target_problem(link: Link) -> str:
-    if link.target.startswith("data:"):
+def _target_problem(target: str) -> str:
+    if target.startswith("data:"):
         return ""
-    if EXTERNAL.match(link.target):
-        return (f"Bild „{link.target}“ liegt auf einer anderen Website – die Seite lädt nichts von "
+    if EXTERNAL.match(target):
+        return (f"Bild „{target}“ liegt auf einer anderen Website – die Seite lädt nichts von "
                 "fremden Servern (Datenschutz); bitte die Datei nach docs/bilder/ legen und relativ "
                 "einbinden")
     return ""

@@ -152,6 +152,11 @@ BAD = [
     f"{F}:29: Bild „bilder/bume.jpg“ ohne Alternativtext – bitte in die eckigen "
     "Klammern schreiben, was es zeigt: ![Was das Bild zeigt](bilder/bume.jpg); ein reines Schmuckbild so "
     "kennzeichnen: ![](bilder/bume.jpg){ role=\"presentation\" }",
+    "docs/artikel/nur-alt.md:9: Feld „image_alt“ ohne „image“: der Alternativtext gehört zu einem "
+    "Vorschaubild – „image“ ergänzen oder „image_alt“ löschen",
+    "docs/artikel/vorschau-fremd.md:9: Feld „image“: Bild „https://example.org/vorschau.jpg“ liegt auf einer "
+    "anderen Website – die Seite lädt nichts von fremden Servern (Datenschutz); bitte die Datei nach "
+    "docs/bilder/ legen und relativ einbinden",
 ]
 
 
@@ -165,7 +170,8 @@ def test_every_image_mistake_is_a_german_error(tmp_path, caplog, monkeypatch):
 def test_a_truncated_photo_and_a_too_large_one(tmp_path, caplog, monkeypatch):
     monkeypatch.setenv("K3B_CACHE_DIR", str(tmp_path / "cache"))
     project = make_project(tmp_path, "bad-images")
-    (project / "docs/artikel/bilder-fehler.md").unlink()
+    for other in ("bilder-fehler", "nur-alt", "vorschau-fremd"):
+        (project / f"docs/artikel/{other}.md").unlink()
     page = project / "docs/artikel/abgeschnitten.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "image: bilder/blume.jpg\n", "image: bilder/riesig.jpg\nimage_alt: Ein sehr großes Foto\n"),

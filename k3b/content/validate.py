@@ -94,10 +94,13 @@ def validate(
             return None
         _unknown_keys(fm, kind.all_fields, shown, problems)
     values = _read_values(kind, fm, shown, problems, vocabulary)
-    if bool(values.get("image")) != bool(values.get("image_alt")):
-        present, missing = ("image", "image_alt") if values.get("image") else ("image_alt", "image")
-        problems.add(shown, fm.line_of(present), f"Feld „{present}“ braucht auch „{missing}“: "
+    # Written (even if unreadable, with a problem of its own) or not: "in values".
+    if "image" in values and "image_alt" not in values:
+        problems.add(shown, fm.line_of("image"), "Feld „image“ braucht auch „image_alt“: "
                      "ein Vorschaubild hat immer einen Alternativtext")
+    elif "image_alt" in values and "image" not in values:
+        problems.add(shown, fm.line_of("image_alt"), "Feld „image_alt“ ohne „image“: der Alternativtext "
+                     "gehört zu einem Vorschaubild – „image“ ergänzen oder „image_alt“ löschen")
     # Checks across fields run even when a field has a problem, so that a file's problems all
     # come in one build; a field that could not be read is None in ``values``.
     kind.check(values, fm, Context("", 1, shown, problems, vocabulary, fm.key_lines))
