@@ -199,7 +199,8 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
                      "exportieren")
     if problems:
         _fail(problems)
-    for src in images.replaced:
+    theme_files = {config.theme.get("logo"), config.theme.get("favicon")}  # Material shows them
+    for src in images.replaced | (images.unused - theme_files):
         files.remove(files.get_file_from_path(src))
     for src, path in made.items():
         files.append(File.generated(config, src, abs_src_path=str(path)))

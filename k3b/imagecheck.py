@@ -22,6 +22,8 @@ from .links import HTML_IMAGE, IMAGE, Link
 from .problems import ProblemList
 from .site import Site
 
+# Formats a camera or phone writes, with EXIF (the place, the device) inside.
+PHOTOS = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif")
 DECORATIVE = re.compile(r"""\brole\s*=\s*["']?(?:presentation|none)\b""")
 FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|webp|gif|svg|heic|tiff?)$|^(?:img|dsc|bild|foto)[_ -]?\d+$",
                        re.IGNORECASE)
@@ -34,6 +36,7 @@ class ImagePlan:
     files: dict[str, ImageFile] = field(default_factory=dict)  # every image found, by src
     published: dict[str, ImageFile] = field(default_factory=dict)  # used by pages of this build
     replaced: set[str] = field(default_factory=set)  # originals whose sizes are published instead
+    unused: set[str] = field(default_factory=set)  # photos nothing shows or links to: not published
 
 
 def check_images(site: Site, docs_dir: Path, static_files: Iterable[str], problems: ProblemList,
@@ -85,8 +88,24 @@ def check_images(site: Site, docs_dir: Path, static_files: Iterable[str], proble
         report_page_problems(site, src, own, problems, info)
     _teasers(site, load, result, files, as_image, problems, info)
     result.replaced = {src for src in as_image - otherwise if result.files[src].resized}
+    result.unused = _unused(site, files, as_image | otherwise)
+    for src in sorted(result.unused):
+        info(f"docs/{src}: Bild wird auf keiner Seite gezeigt oder verlinkt – es wird nicht veröffentlicht "
+             "(Fotos tragen oft Kamera- und Ortsdaten)")
     site.images = result.files
     return result
+
+
+def _unused(site: Site, files: set[str], used: set[str]) -> set[str]:
+    """Photos below ``docs/`` that no page, teaser or item shows or links to.
+
+    Published as they are, they would carry what the camera wrote into them (often the place
+    where they were taken); the sizes the build makes carry none of it. The theme's own files
+    (``assets/``) are left alone: stylesheets and templates use them.
+    """
+    shown = used | {path for item in site.index.items.values() for path in item.kind.files_shown(item)}
+    return {src for src in files if src.lower().endswith(PHOTOS) and not src.startswith("assets/")
+            and src not in shown}
 
 
 def _teasers(site: Site, load, result: ImagePlan, files: set[str], as_image: set[str],

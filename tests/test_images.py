@@ -4,6 +4,7 @@ width and height; checked before rendering; made once and then taken from the ca
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,15 @@ from k3b.images import ImageFile
 from sitebuild import build, error_lines, html, make_project
 
 WIDE = "artikel/bilder/weit.jpg"  # written by the test: wider than every standard width
+UNUSED = "bilder/vergessen.jpg"  # copied by the test: no page uses it
 
 
 def _project(tmp_path: Path) -> Path:
     project = make_project(tmp_path, "images")
     image = Image.linear_gradient("L").resize((1700, 1100)).convert("RGB")
     image.save(project / "docs" / WIDE, quality=90)
+    # A photo that no page shows or links to, with the camera's position inside.
+    shutil.copyfile(project / "docs/artikel/bilder/exif_gps.jpg", project / "docs" / UNUSED)
     page = project / "docs/artikel/mit-bildern.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBreit: ![Ein grauer Verlauf](bilder/weit.jpg)\n",
                     encoding="utf-8")
@@ -90,6 +94,17 @@ def test_orientation_cmyk_and_no_gps(built):
             assert not variant.getexif(), name  # no position, no camera
     # Linked as a download as well: the original stays, with its data, as staff linked it.
     assert (site / "artikel/bilder/exif_gps.jpg").is_file()
+
+
+def test_a_photo_no_page_uses_is_not_published(tmp_path, caplog, monkeypatch):
+    """Published as it is, it would carry the place where it was taken (its EXIF)."""
+    monkeypatch.setenv("K3B_CACHE_DIR", str(tmp_path / "cache"))
+    with caplog.at_level("INFO"):
+        site = build(_project(tmp_path))
+    assert not (site / UNUSED).exists() and not list(site.rglob("vergessen*"))
+    assert (site / "artikel/bilder/exif_gps.jpg").is_file()  # linked to: stays
+    assert f"docs/{UNUSED}: Bild wird auf keiner Seite gezeigt oder verlinkt – es wird nicht " \
+           "veröffentlicht (Fotos tragen oft Kamera- und Ortsdaten)" in caplog.messages
 
 
 def test_teaser_on_cards_and_as_open_graph_image(built):

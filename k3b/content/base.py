@@ -205,6 +205,11 @@ class ContentType:
         """
         return values.get("date")
 
+    def files_shown(self, item: ContentItem) -> tuple[str, ...]:
+        """Files below ``docs/`` the item shows besides its text and teaser (a project's logos),
+        as docs paths: the build publishes them, and only images that something shows."""
+        return ()
+
     def check_site(self, item: ContentItem, site: Site, context: Context) -> None:
         """Checks of one item that need the whole site (references to other items), once all
         are read; ``item.line_of(key)`` gives the line of a field."""

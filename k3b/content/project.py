@@ -181,6 +181,9 @@ class Project(ContentType):
     def date_of(self, values: dict[str, Any]) -> dt.date | None:
         return values.get("start")
 
+    def files_shown(self, item: ContentItem) -> tuple[str, ...]:
+        return tuple(funder.logo for funder in details_of(item).funders if funder.logo)
+
     def check_site(self, item: ContentItem, site: Site, context: f.Context) -> None:
         _check_logos(details_of(item).funders, site, context)
 
