@@ -78,9 +78,9 @@ def tugboat_project(bib: Path) -> Path:
             target = project / "docs" / path.relative_to(ROOT / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-        shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         for name in linked_dirs():
             (project / name).symlink_to(ROOT / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")  # always today's
     (project / "publications").mkdir(exist_ok=True)
     (project / "publications" / "tugboat.bib").write_bytes(bib.read_bytes())
     return project

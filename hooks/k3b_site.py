@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from k3b import timing
 from k3b.assemble import assemble
@@ -72,6 +72,9 @@ _preview = False
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
+# A page whose Markdown is nothing but placeholders (a publication's page, a listing) needs
+# no Markdown: what Markdown would write for it is known (see _without_markdown).
+ONLY_TOKENS = re.compile(r"\n*K3BDEFERRED\d+X(?:\n\n+K3BDEFERRED\d+X)*\n*")
 # Per page: the placeholder of the end block that starts with its bibliography, which gets
 # its heading in on_page_content.
 _bibliographies: dict[str, str] = {}
@@ -224,7 +227,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _set_meta(page, composed.title, composed.description, composed.topics)
     if composed.bibliography:
         _bibliographies[src] = composed.bibliography  # its heading comes in on_page_content
+    if ONLY_TOKENS.fullmatch(composed.markdown) and os.environ.get("K3B_SKIP_MARKDOWN", "1") != "0":
+        _without_markdown(page, composed.markdown)
     return composed.markdown
+
+
+def _without_markdown(page: Page, markdown: str) -> None:
+    """Give ``page`` what ``Page.render`` would make of ``markdown`` (placeholders only).
+
+    Markdown writes one paragraph per placeholder, no table of contents, no title and no
+    anchors; setting up Markdown for that cost more than the rest of a publication's page.
+    ``tests/test_shortcuts.py`` builds sites with and without this and compares every file.
+    """
+    content = "\n".join(f"<p>{token}</p>" for token in markdown.split())
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = content
+        page.toc = get_toc([])
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render  # type: ignore[method-assign]  # only this page, only this build
 
 
 def _deferrer(src: str) -> Callable[[str], str]:

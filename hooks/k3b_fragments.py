@@ -1,0 +1,101 @@
+"""Theme fragments that come out the same on many pages, rendered once per folder and build.
+
+Material renders the tabs, the navigation, the colour-scheme switch, the search box, the
+footer and its configuration block for every page again. For a page that the navigation
+does not list (every article, case study, event and publication) these fragments depend
+only on the folder the page is in: their links are relative, and no navigation entry is
+marked as the current one. On a site with thousands of publications this was about half of
+Material's time per page.
+
+The templates in ``overrides/`` mark such fragments with ``{% cache k3b_fragments, "name" %}
+… {% endcache %}``. This hook gives each page its key (``k3b_fragments`` in the template
+context): the page's folder, or ``None`` where a fragment may differ (a page in the
+navigation, the start page, a page directly under the site's root, the 404 page), and then
+the fragment is rendered as usual. The cache lives on the build's template environment and
+is gone with it. ``K3B_FRAGMENT_CACHE=0`` switches it off; ``tests/test_shortcuts.py``
+builds sites both ways and compares every file.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from jinja2 import nodes
+from jinja2.ext import Extension
+
+
+class FragmentCache(Extension):
+    """``{% cache key, "name" %}body{% endcache %}``: the body once per (key, name); no
+    caching when key is None."""
+
+    tags = {"cache"}
+
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.extend(k3b_fragment_store={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        key = parser.parse_expression()
+        parser.stream.expect("comma")
+        name = parser.parse_expression()
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_fragment", [key, name]), [], [], body).set_lineno(lineno)
+
+    def _fragment(self, key, name, caller):
+        if not key:  # None, or undefined where no page context was made (the 404 page)
+            return caller()
+        store = self.environment.k3b_fragment_store
+        text = store.get((key, name))
+        if text is None:
+            text = store[(key, name)] = caller()
+        return text
+
+
+def enabled() -> bool:
+    return os.environ.get("K3B_FRAGMENT_CACHE", "1") != "0"
+
+
+def fragment_key(url: str, in_nav: bool, nav_urls: list[str]) -> str | None:
+    """The key of the page at ``url`` (``publikationen/x/`` or ``publikationen/x.html``).
+
+    MkDocs writes links relative to the page's folder: for ``publikationen/x.html`` that is
+    ``publikationen/``, the same for every page in it. For ``publikationen/x/`` it is the
+    page's own folder; two such pages side by side link to every target outside both the
+    same way. So the key is the folder, and never for a page the navigation lists (it marks
+    itself as the current one), a directory page at the top (``impressum/`` is linked from
+    the footer of every page, as ``./`` on itself) or a directory page with a navigation
+    target or theme files below it.
+    """
+    if in_nav or not url:
+        return None
+    if not url.endswith("/"):
+        return posixpath.dirname(url) + "/*.html"
+    base = url.rstrip("/")
+    if "/" not in base or base.split("/")[0] == "assets":
+        return None
+    if any(target.startswith(url) for target in nav_urls):
+        return None
+    return posixpath.dirname(base) + "/*/"
+
+
+def on_env(env, config, files):
+    if enabled():
+        env.add_extension(FragmentCache)
+        env.k3b_fragment_store = {}
+    else:
+        env.add_extension(_NoCache)
+    return env
+
+
+class _NoCache(FragmentCache):
+    def _fragment(self, key, name, caller):
+        return caller()
+
+
+def on_page_context(context, page, config, nav):
+    pages = nav.pages if nav is not None else []
+    in_nav = page.is_homepage or page.parent is not None or any(p is page for p in pages)
+    context["k3b_fragments"] = fragment_key(page.url, in_nav, [p.url for p in pages])
+    return context
