@@ -94,8 +94,14 @@ class _NoCache(FragmentCache):
         return caller()
 
 
+_nav: tuple[object, set[int], list[str]] | None = None  # (nav, ids of its pages, their URLs)
+
+
 def on_page_context(context, page, config, nav):
-    pages = nav.pages if nav is not None else []
-    in_nav = page.is_homepage or page.parent is not None or any(p is page for p in pages)
-    context["k3b_fragments"] = fragment_key(page.url, in_nav, [p.url for p in pages])
+    global _nav
+    if _nav is None or _nav[0] is not nav:
+        pages = nav.pages if nav is not None else []
+        _nav = (nav, {id(p) for p in pages}, [p.url for p in pages])
+    in_nav = page.is_homepage or page.parent is not None or id(page) in _nav[1]
+    context["k3b_fragments"] = fragment_key(page.url, in_nav, _nav[2])
     return context
