@@ -214,3 +214,85 @@ def test_every_syntax_error_of_a_file_in_one_run(tmp_path):
 def test_syntax_errors_in_german(text, line, message):
     result = read(text)
     assert result.errors == [(line, message)]
+
+
+# --- The reader's fast path for fields gives what pybtex's own gives --------------------------
+
+BIB_FILES = sorted([*(ROOT / "tests" / "fixtures").rglob("*.bib"), *(ROOT / "publications").glob("*.bib")])
+MUTATIONS = ("{", "}", '"', ",", "=", "#", "@", " ", "\n", '\\"', "abc", "jan", "undefinedmacro", "12",
+             "(", ")", "%")
+
+
+def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch):
+    from k3b.bibliography.reader import _Scanner
+
+    results = []
+    for fast in (False, True):
+        monkeypatch.setattr(_Scanner, "fast_fields", fast)
+        results.append(read(text))
+    return results
+
+
+@pytest.mark.parametrize("path", BIB_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_fast_fields_read_every_fixture_as_pybtex_does(path, monkeypatch) -> None:
+    """Entries, fields, errors and their lines, notes, broken keys, preamble: all the same."""
+    text, _note = decode(path.read_bytes())
+    assert text is not None
+    by_pybtex, fast = _both_ways(text, monkeypatch)
+    assert fast == by_pybtex
+
+
+def test_fast_fields_on_damaged_files(monkeypatch) -> None:
+    """Real entries with random damage (braces, quotes, commas, macros taken out or put in):
+    the fast path must hand every problem to pybtex, which reports it as before."""
+    import random
+
+    rng = random.Random(12)
+    text = "\n".join(decode(p.read_bytes())[0] for p in BIB_FILES if "bib-real" in str(p))
+    starts = [i for i in range(len(text)) if text.startswith("\n@", i)]
+    chunks = [text[a:b] for a, b in zip(starts, starts[4:], strict=False)]
+    differing = []
+    for _ in range(1500):
+        chunk = rng.choice(chunks)
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(chunk))
+            roll = rng.random()
+            if roll < 0.4:
+                chunk = chunk[:at] + rng.choice(MUTATIONS) + chunk[at:]
+            elif roll < 0.8:
+                chunk = chunk[:at] + chunk[at + rng.randint(1, 3):]
+            else:
+                chunk = chunk[:at] + rng.choice(MUTATIONS) + chunk[at + 1:]
+        by_pybtex, fast = _both_ways(chunk, monkeypatch)
+        if fast != by_pybtex:
+            differing.append(chunk)
+    assert differing == []
+
+
+@pytest.mark.parametrize("text", [
+    '@book{k, title = "A" # {B} # jan # 12, year = 2020}',
+    "@book{k,title={A {nested {deep}} value},\n\n  year\n  =\n  {2020}\n  ,\n}",
+    '@book{k, title = "with {"} quote", note = {x}}',
+    "@book{k, title = {x} # undefinedmacro, year = {2020}}",   # pybtex reports the macro
+    "@book{k, title = {unbalanced}}}, year = {2020}}",
+    '@book{k, title = "a } b"}',
+    "@book{k, title {no equals}}",
+    "@book{k, title = {" + "{" * 101 + "x" + "}" * 101 + "}}",  # too deeply nested for pybtex
+    "@book(k, title = {parens})",
+    "@book{k,}",
+    "@book{k}",
+])
+def test_fast_fields_edge_cases(text: str, monkeypatch) -> None:
+    by_pybtex, fast = _both_ways(text, monkeypatch)
+    assert fast == by_pybtex
+
+
+def test_well_formed_fields_do_not_go_through_pybtex(monkeypatch) -> None:
+    from pybtex.database.input.bibtex import LowLevelParser
+
+    def refuse(self):
+        raise AssertionError("pybtex read a well-formed field")
+
+    monkeypatch.setattr(LowLevelParser, "parse_entry_fields", refuse)
+    result = read(ENTRY + '@article{b, author = "X, Y", journal = jan # {uary}, year = 2021,}\n')
+    assert [e.key for e in result.entries] == ["mueller2020", "b"] and result.errors == []

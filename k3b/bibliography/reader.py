@@ -7,6 +7,8 @@ as BibTeX would: ``@string`` defines macros in file order, ``@preamble`` is kept
 ``@comment`` is skipped (braced or not), field names are case-insensitive. Its errors are
 collected, not raised: each becomes a German line at the place it happened, and scanning
 continues with the next entry. An entry without a key is reported on its own line.
+Well-formed fields are read by a faster path of our own that gives the same fields, lines
+and positions; everything else goes through pybtex's scanner (``_Scanner.parse_entry_fields``).
 """
 
 from __future__ import annotations
@@ -192,6 +194,102 @@ class _Scanner(LowLevelParser):
         if FIELD_START.match(self.text, self.pos):
             raise MissingKey(self)
         super().parse_entry_body(body_end)
+
+    # pybtex reads fields token by token and values brace by brace, a few Python calls
+    # for each; that was most of the time of reading a file. A well-formed field (name, "=",
+    # values joined by "#", a comma or not) is read here with a few regex matches and gives
+    # the same fields, position and line number. At the first thing that is not (an
+    # undefined macro, an unclosed or unbalanced value, a syntax error), reading goes back
+    # to the start of that field and pybtex reads the rest of the entry, reporting what it
+    # finds. tests/test_bib_reader.py compares both ways on every .bib fixture.
+    fast_fields = True
+
+    def parse_entry_fields(self):
+        if not self.fast_fields:
+            return super().parse_entry_fields()
+        text, whitespace = self.text, self.WHITESPACE.match
+        while True:  # as pybtex: a field or none (the comma after the key), then a comma or the end
+            start = self.pos
+            field = _FIELD_START.match(text, start)
+            if field is not None:
+                parts, pos = _value(self, text, field.end())
+                if parts is None:
+                    break
+            else:
+                space = whitespace(text, start)
+                pos = space.end() if space else start
+                if self.NAME.match(text, pos):
+                    break  # a name without "=": pybtex reports it
+            space = whitespace(text, pos)
+            pos = space.end() if space else pos
+            comma = text.startswith(",", pos)
+            self.update_lineno(text[start:pos + comma])
+            self.pos = pos + comma
+            if field is not None:
+                self.current_fields.append((field.group(1), parts))
+            if not comma:
+                return None
+        self.pos = start
+        return super().parse_entry_fields()
+
+
+def _value(scanner: _Scanner, text: str, pos: int) -> tuple[list[str] | None, int]:
+    """The parts of the value at ``pos`` (joined by "#") and the position after them."""
+    whitespace, parts = scanner.WHITESPACE.match, []
+    while True:
+        part, pos = _value_part(scanner, text, pos)
+        if part is None:
+            return None, pos
+        parts.append(part)
+        space = whitespace(text, pos)
+        after = space.end() if space else pos
+        if not text.startswith("#", after):
+            return parts, pos
+        space = whitespace(text, after + 1)
+        pos = space.end() if space else after + 1
+
+
+def _value_part(scanner: _Scanner, text: str, pos: int) -> tuple[str | None, int]:
+    """(value, position after it) of the value part at ``pos``; (None, pos) for pybtex."""
+    char = text[pos:pos + 1]
+    if char in ("{", '"'):
+        closing = _delimited(text, pos)
+        return (None, pos) if closing is None else (text[pos + 1:closing], closing + 1)
+    number = scanner.NUMBER.match(text, pos)
+    if number:
+        return number.group(), number.end()
+    name = scanner.NAME.match(text, pos)
+    if name and name.group() in scanner.macros:
+        return scanner.macros[name.group()], name.end()
+    return None, pos
+
+
+# Whitespace, a field name (pybtex's NAME), whitespace, "=", whitespace.
+_FIELD_START = re.compile(r"\s*(" + LowLevelParser.NAME.match.__self__.pattern + r")\s*=\s*")
+_BRACES = re.compile(r"[{}]")
+_QUOTE_OR_BRACES = re.compile(r'["{}]')
+_MAX_DEPTH = 100  # pybtex: "too many nested braces"
+
+
+def _delimited(text: str, opening: int) -> int | None:
+    """Where the value that opens at ``text[opening]`` (``{`` or ``"``) closes, as pybtex's
+    ``parse_string`` would find it; None where pybtex would raise an error."""
+    quoted = text[opening] == '"'
+    depth = 0
+    for match in (_QUOTE_OR_BRACES if quoted else _BRACES).finditer(text, opening + 1):
+        char = match.group()
+        if char == '"':
+            if depth == 0:
+                return match.start()
+        elif char == "{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return None
+        elif depth == 0:
+            return None if quoted else match.start()  # "}" in a quoted value: unbalanced
+        else:
+            depth -= 1
+    return None
 
 
 def read(text: str) -> ReadFile:
