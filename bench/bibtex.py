@@ -7,7 +7,9 @@
    formatting them in this process (``load_bibliography``), median of the runs. Target ≤ 3 s.
 2. TUGboat's bibliography (2,720 entries, Nelson Beebe's ``tugboat.bib`` as pybtex ships it
    in its sdist): a full ``mkdocs build`` of the site with only that file as publications,
-   as a child process, median of the runs. Target ≤ 10 s.
+   as a child process, median of the runs. Target ≤ 10 s. The same builds also run without
+   the build's shortcuts (theme fragments once per folder, no Markdown for placeholder-only
+   pages), alternating with them, to show what those save.
 
 Without ``--tugboat``, ``tugboat.bib`` is taken from the pybtex sdist on PyPI (``pip
 download pybtex==<installed version> --no-binary :all:``), cached in ``bench/out/``.
@@ -16,7 +18,10 @@ download pybtex==<installed version> --no-binary :all:``), cached in ``bench/out
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -86,30 +91,76 @@ def tugboat_project(bib: Path) -> Path:
     return project
 
 
-def tugboat_runs(bib: Path, runs: int) -> tuple[list[float], list[float], dict[str, float], int]:
+SHORTCUTS = ("K3B_FRAGMENT_CACHE", "K3B_SKIP_MARKDOWN")  # hooks/k3b_fragments.py, hooks/k3b_site.py
+
+
+@contextlib.contextmanager
+def shortcuts(on: bool):
+    """The build's shortcuts on (as always) or off, for the child builds started inside."""
+    saved = {name: os.environ.get(name) for name in SHORTCUTS}
+    os.environ.update({name: "1" if on else "0" for name in SHORTCUTS})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def tugboat_runs(bib: Path, runs: int) -> dict[bool, list]:
+    """Builds with the shortcuts on and off, alternating (ABBA) after one warm-up build of each:
+    {True: [BuildRun, ...], False: [...]}."""
     project = tugboat_project(bib)
     site = site_in_ram(project)
-    results = []
-    for index in range(runs + 1):  # one warm-up build first
-        run = build(project, site, project / "build.log", project / "timings.json")
-        if index:
-            results.append(run)
-    pages = sum(1 for _ in site.rglob("index.html"))
-    phases = {name: statistics.median(r.phases.get(name,
-                                                   0.0) for r in results) for name in results[-1].phases}
-    return [r.seconds for r in results], [r.cpu_seconds for r in results], phases, pages
+    results: dict[bool, list] = {True: [], False: []}
+    for index in range(runs + 1):
+        for on in ((True, False) if index % 2 else (False, True)):
+            with shortcuts(on):
+                run = build(project, site, project / "build.log", project / "timings.json")
+            if index:
+                results[on].append(run)
+    return results
+
+
+def calibration_seconds(rounds: int = 5) -> float:
+    """How fast this machine is right now: the median time of a fixed pure-Python workload
+    (dicts, strings, a regex) that has nothing to do with our code. On a shared machine the
+    same build takes up to twice as long from one hour to the next; this number moves with it
+    and shows which of two runs had the faster machine."""
+    pattern = re.compile(r"(\w+)-(\d+)")
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        table: dict[str, int] = {}
+        for number in range(300_000):
+            word = f"eintrag-{number % 977}"
+            match = pattern.match(word)
+            table[match.group(1) + match.group(2)] = table.get(word, 0) + len(word)
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def measure(runs: int, tugboat: Path | None = None) -> dict:
+    calibration_before = calibration_seconds()
     generated, generated_cpu = generated_seconds(runs)
     bib = tugboat_file(tugboat)
-    seconds, cpu, phases, pages = tugboat_runs(bib, runs)
+    results = tugboat_runs(bib, runs)
+    pages = sum(1 for _ in (tugboat_project(bib) / "site").rglob("index.html"))
+    on, off = results[True], results[False]
+    phases = {name: statistics.median(r.phases.get(name, 0.0) for r in on) for name in on[-1].phases}
     result = {
         "generated_5000_seconds": generated, "generated_5000_median": statistics.median(generated),
         "generated_5000_cpu_median": statistics.median(generated_cpu),
-        "tugboat_build_seconds": seconds, "tugboat_build_median": statistics.median(seconds),
-        "tugboat_build_cpu_median": statistics.median(cpu),
+        "tugboat_build_seconds": [r.seconds for r in on],
+        "tugboat_build_median": statistics.median(r.seconds for r in on),
+        "tugboat_build_cpu_median": statistics.median(r.cpu_seconds for r in on),
+        "tugboat_without_shortcuts_seconds": [r.seconds for r in off],
+        "tugboat_without_shortcuts_median": statistics.median(r.seconds for r in off),
+        "tugboat_without_shortcuts_cpu_median": statistics.median(r.cpu_seconds for r in off),
         "tugboat_pages": pages, "tugboat_phases": phases,
+        "calibration_seconds": [calibration_before, calibration_seconds()],  # before, after
         "targets": {"generated_5000": TARGET_5000, "tugboat_build": TARGET_TUGBOAT},
     }
     return result
@@ -127,7 +178,13 @@ def table(result: dict) -> str:
         f"| TUGboat (2,720 entries), full build, {result['tugboat_pages']} pages | "
         f"{', '.join(f'{s:.2f}' for s in result['tugboat_build_seconds'])} | "
         f"{result['tugboat_build_median']:.2f} s | {result['tugboat_build_cpu_median']:.2f} s |",
-        "", f"- BibTeX 5,000: {verdict(result['generated_5000_median'], TARGET_5000)}",
+        f"| the same without the build's shortcuts (K3B_FRAGMENT_CACHE=0 K3B_SKIP_MARKDOWN=0) | "
+        f"{', '.join(f'{s:.2f}' for s in result['tugboat_without_shortcuts_seconds'])} | "
+        f"{result['tugboat_without_shortcuts_median']:.2f} s | "
+        f"{result['tugboat_without_shortcuts_cpu_median']:.2f} s |",
+        "", f"- Machine speed (fixed workload, before / after; smaller is faster): "
+        f"{result['calibration_seconds'][0]:.3f} s / {result['calibration_seconds'][1]:.3f} s",
+        f"- BibTeX 5,000: {verdict(result['generated_5000_median'], TARGET_5000)}",
         f"- TUGboat build: {verdict(result['tugboat_build_median'], TARGET_TUGBOAT)}",
         "- TUGboat phases (median s): " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(
             result["tugboat_phases"].items(), key=lambda kv: -kv[1])),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
+import types
 from pathlib import Path
 
 import jinja2
@@ -130,10 +131,12 @@ def test_no_key_no_cache(key) -> None:
     assert rendered == ["nav", "footer", "nav", "footer"]
 
 
-def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_switched_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("K3B_FRAGMENT_CACHE", "0")
+    monkeypatch.setenv("K3B_CACHE_DIR", str(tmp_path))
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
     env = fragments.on_env(jinja2.Environment(loader=jinja2.DictLoader({
-        "t.html": '{% cache key, "x" %}{{ n() }}{% endcache %}'})), None, None)
+        "t.html": '{% cache key, "x" %}{{ n() }}{% endcache %}'})), config, None)
     calls = []
     env.globals["n"] = lambda: calls.append(1) or len(calls)
     template = env.get_template("t.html")
@@ -190,3 +193,21 @@ def test_skipped_markdown_gives_what_markdown_gives(config, markdown: str) -> No
 ])
 def test_markdown_with_anything_else_goes_through_markdown(markdown: str) -> None:
     assert not site_hook.ONLY_TOKENS.fullmatch(markdown)
+
+
+def test_compiled_templates_are_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("K3B_CACHE_DIR", str(tmp_path / "cache"))
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    for _ in range(2):
+        env = fragments.on_env(jinja2.Environment(loader=jinja2.DictLoader({"t.html": "{{ 1 + 1 }}"})),
+                               config, None)
+        assert env.get_template("t.html").render() == "2"
+    assert len(list((tmp_path / "cache").glob("jinja-*/*.cache"))) == 1
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "datei").write_text("kein Ordner")
+    monkeypatch.setenv("K3B_CACHE_DIR", str(tmp_path / "datei" / "cache"))
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    env = fragments.on_env(jinja2.Environment(loader=jinja2.DictLoader({"t.html": "ok"})), config, None)
+    assert env.get_template("t.html").render() == "ok"
