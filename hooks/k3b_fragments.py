@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-
 from pathlib import Path
 
 import jinja2
