@@ -1,9 +1,11 @@
-"""The two shortcuts in the MkDocs adapter change nothing in the output.
+"""The build's shortcuts change nothing in the output.
 
 - ``hooks/k3b_fragments.py`` renders theme fragments (tabs, navigation, header parts,
   footer, configuration) once per folder for pages outside the navigation;
 - ``hooks/k3b_site.py`` skips Markdown for pages whose Markdown is only placeholders
-  (publication pages, listings) and gives them what Markdown would have written.
+  (publication pages, listings) and gives them what Markdown would have written;
+- ``k3b/search/indexer.py`` lets Pagefind start reading each page at the indexed element
+  (``--root-selector``), not at the top of the theme (last tests below).
 
 Both are switched off with ``K3B_FRAGMENT_CACHE=0`` and ``K3B_SKIP_MARKDOWN=0``. The sites
 below are built both ways and every file is compared byte for byte (except Pagefind's
@@ -211,3 +213,20 @@ def test_a_cache_that_cannot_be_written_is_no_error(monkeypatch: pytest.MonkeyPa
     config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
     env = fragments.on_env(jinja2.Environment(loader=jinja2.DictLoader({"t.html": "ok"})), config, None)
     assert env.get_template("t.html").render() == "ok"
+
+
+# --- Pagefind reads only the indexed element ------------------------------------------------
+
+@pytest.mark.parametrize("scenario", [None, "bib-real"])
+def test_root_selector_changes_no_page_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              scenario) -> None:
+    from k3b.search.indexer import ROOT_SELECTOR, build_index
+    from searchindex import indexed_pages
+
+    monkeypatch.setenv("K3B_TODAY", "2026-12-01")
+    site = build(make_project(tmp_path, scenario, real_content=scenario is None))
+    with_root = indexed_pages(site)
+    report = build_index(site, root_selector=None)
+    whole_pages = indexed_pages(site)
+    assert ROOT_SELECTOR and report.pages == len(whole_pages) > 20
+    assert with_root == whole_pages

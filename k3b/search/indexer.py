@@ -20,6 +20,11 @@ OUTPUT = "pagefind"
 # Left out of the indexed text, besides the data-pagefind-ignore elements: the "¶" of
 # every heading's permalink.
 EXCLUDE_SELECTORS = (".headerlink",)
+# Where Pagefind starts reading each page: the element that carries data-pagefind-body on
+# every indexed page (overrides/main.html). Without it Pagefind reads the whole theme around
+# it too (header, navigation, footer: two thirds of a publication's page) and took twice as
+# long; the page records come out the same (tests/test_shortcuts.py).
+ROOT_SELECTOR = "article.md-content__inner"
 # Pagefind always writes its ready-made interfaces; the site uses only its search API.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -50,11 +55,14 @@ def pagefind_executable() -> Path:
         raise SearchIndexError(f"Pagefind-Programm nicht gefunden: {error}") from None
 
 
-def build_index(site: Path, executable: Path | None = None) -> IndexReport:
+def build_index(site: Path, executable: Path | None = None,
+                root_selector: str | None = ROOT_SELECTOR) -> IndexReport:
     """Index the built site in ``site`` into ``site/pagefind/``, replacing an older index."""
     program = executable or pagefind_executable()
     shutil.rmtree(site / OUTPUT, ignore_errors=True)
     command = [str(program), "--site", str(site), "--output-subdir", OUTPUT, "--force-language", "de"]
+    if root_selector:
+        command += ["--root-selector", root_selector]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     start = time.perf_counter()
