@@ -178,7 +178,7 @@ def table(result: dict) -> str:
         f"| TUGboat (2,720 entries), full build, {result['tugboat_pages']} pages | "
         f"{', '.join(f'{s:.2f}' for s in result['tugboat_build_seconds'])} | "
         f"{result['tugboat_build_median']:.2f} s | {result['tugboat_build_cpu_median']:.2f} s |",
-        f"| the same without the build's shortcuts (K3B_FRAGMENT_CACHE=0 K3B_SKIP_MARKDOWN=0) | "
+        f"| the same without fragment cache and Markdown skip (K3B_FRAGMENT_CACHE=0 K3B_SKIP_MARKDOWN=0) | "
         f"{', '.join(f'{s:.2f}' for s in result['tugboat_without_shortcuts_seconds'])} | "
         f"{result['tugboat_without_shortcuts_median']:.2f} s | "
         f"{result['tugboat_without_shortcuts_cpu_median']:.2f} s |",
