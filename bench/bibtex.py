@@ -109,9 +109,9 @@ def shortcuts(on: bool):
                 os.environ[name] = value
 
 
-def tugboat_runs(bib: Path, runs: int) -> dict[bool, list]:
+def tugboat_runs(bib: Path, runs: int) -> tuple[dict[bool, list], int]:
     """Builds with the shortcuts on and off, alternating (ABBA) after one warm-up build of each:
-    {True: [BuildRun, ...], False: [...]}."""
+    ({True: [BuildRun, ...], False: [...]}, pages of the last build)."""
     project = tugboat_project(bib)
     site = site_in_ram(project)
     results: dict[bool, list] = {True: [], False: []}
@@ -121,7 +121,7 @@ def tugboat_runs(bib: Path, runs: int) -> dict[bool, list]:
                 run = build(project, site, project / "build.log", project / "timings.json")
             if index:
                 results[on].append(run)
-    return results
+    return results, sum(1 for _ in site.rglob("index.html"))
 
 
 def calibration_seconds(rounds: int = 5) -> float:
@@ -146,8 +146,7 @@ def measure(runs: int, tugboat: Path | None = None) -> dict:
     calibration_before = calibration_seconds()
     generated, generated_cpu = generated_seconds(runs)
     bib = tugboat_file(tugboat)
-    results = tugboat_runs(bib, runs)
-    pages = sum(1 for _ in (tugboat_project(bib) / "site").rglob("index.html"))
+    results, pages = tugboat_runs(bib, runs)
     on, off = results[True], results[False]
     phases = {name: statistics.median(r.phases.get(name, 0.0) for r in on) for name in on[-1].phases}
     result = {

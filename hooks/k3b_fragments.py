@@ -114,14 +114,18 @@ def on_env(env, config, files):
     return env
 
 
-_nav: tuple[object, set[int], list[str]] | None = None  # (nav, ids of its pages, their URLs)
+# The pages the navigation lists, and their URLs: once per build (on_nav).
+_nav_pages: set[int] = set()
+_nav_urls: list[str] = []
+
+
+def on_nav(nav, config, files):
+    global _nav_pages, _nav_urls
+    _nav_pages, _nav_urls = {id(p) for p in nav.pages}, [p.url for p in nav.pages]
+    return nav
 
 
 def on_page_context(context, page, config, nav):
-    global _nav
-    if _nav is None or _nav[0] is not nav:
-        pages = nav.pages if nav is not None else []
-        _nav = (nav, {id(p) for p in pages}, [p.url for p in pages])
-    in_nav = page.is_homepage or page.parent is not None or id(page) in _nav[1]
-    context["k3b_fragments"] = fragment_key(page.url, in_nav, _nav[2])
+    in_nav = page.is_homepage or page.parent is not None or id(page) in _nav_pages
+    context["k3b_fragments"] = fragment_key(page.url, in_nav, _nav_urls)
     return context

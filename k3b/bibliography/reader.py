@@ -207,7 +207,7 @@ class _Scanner(LowLevelParser):
     def parse_entry_fields(self):
         if not self.fast_fields:
             return super().parse_entry_fields()
-        text, whitespace = self.text, self.WHITESPACE.match
+        text = self.text
         while True:  # as pybtex: a field or none (the comma after the key), then a comma or the end
             start = self.pos
             field = _FIELD_START.match(text, start)
@@ -216,12 +216,10 @@ class _Scanner(LowLevelParser):
                 if parts is None:
                     break
             else:
-                space = whitespace(text, start)
-                pos = space.end() if space else start
+                pos = _skip_space(text, start)
                 if self.NAME.match(text, pos):
                     break  # a name without "=": pybtex reports it
-            space = whitespace(text, pos)
-            pos = space.end() if space else pos
+            pos = _skip_space(text, pos)
             comma = text.startswith(",", pos)
             self.update_lineno(text[start:pos + comma])
             self.pos = pos + comma
@@ -235,18 +233,20 @@ class _Scanner(LowLevelParser):
 
 def _value(scanner: _Scanner, text: str, pos: int) -> tuple[list[str] | None, int]:
     """The parts of the value at ``pos`` (joined by "#") and the position after them."""
-    whitespace, parts = scanner.WHITESPACE.match, []
+    parts = []
     while True:
         part, pos = _value_part(scanner, text, pos)
         if part is None:
             return None, pos
         parts.append(part)
-        space = whitespace(text, pos)
-        after = space.end() if space else pos
+        after = _skip_space(text, pos)
         if not text.startswith("#", after):
             return parts, pos
-        space = whitespace(text, after + 1)
-        pos = space.end() if space else after + 1
+        pos = _skip_space(text, after + 1)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
 
 
 def _value_part(scanner: _Scanner, text: str, pos: int) -> tuple[str | None, int]:
@@ -266,6 +266,7 @@ def _value_part(scanner: _Scanner, text: str, pos: int) -> tuple[str | None, int
 
 # Whitespace, a field name (pybtex's NAME), whitespace, "=", whitespace.
 _FIELD_START = re.compile(r"\s*(" + LowLevelParser.NAME.match.__self__.pattern + r")\s*=\s*")
+_SPACE = re.compile(r"\s*")
 _BRACES = re.compile(r"[{}]")
 _QUOTE_OR_BRACES = re.compile(r'["{}]')
 _MAX_DEPTH = 100  # pybtex: "too many nested braces"
