@@ -27,7 +27,12 @@ SIZE ?= S
 BENCH_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench bench-scaling golden properdocs-env clean
+.PHONY: serve build test test-fast lint bench bench-scaling golden properdocs-env clean system-serve system-test system-deploy
+
+# System packages (Chromium, rsync) through apt-get, or one German line saying what to install
+# (tools/system_packages.py). Listed first, so a machine that lacks them stops before pip runs.
+system-serve system-test system-deploy:
+	@$(PYTHON) tools/system_packages.py $(@:system-%=%)
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,13 +55,13 @@ $(PROPERDOCS_STAMP): pyproject.toml constraints.txt tools/engine_deps.py
 		{ echo "MkDocs ist in $(PROPERDOCS_VENV) installiert worden"; exit 1; }
 	@touch $(PROPERDOCS_STAMP)
 
-serve: $(ENGINE_STAMP)
+serve: system-serve $(ENGINE_STAMP)
 	$(ENGINE_RUN) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(ENGINE_STAMP)
 	$(ENGINE_RUN) build --strict --site-dir site
 
-test: $(STAMP) $(PROPERDOCS_STAMP)
+test: system-test $(STAMP) $(PROPERDOCS_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -110,7 +115,7 @@ hooks: $(STAMP)
 # Publish to an own server: build for the public address, then rsync site/ and the header
 # files of deploy/ (Apache reads site/.htaccess; nginx includes deploy/nginx.conf).
 # Never the preview: K3B_PREVIEW left set in the shell would publish drafts.
-deploy: $(ENGINE_STAMP)
+deploy: system-deploy $(ENGINE_STAMP)
 	@test -n "$(DEPLOY_TARGET)" || { echo "DEPLOY_TARGET fehlt – z. B. make deploy DEPLOY_TARGET=k3b@server:/srv/k3b K3B_SITE_URL=https://wissen.k3b.example/"; exit 2; }
 	@case "$$K3B_SITE_URL" in https://*|http://*) ;; *) echo "K3B_SITE_URL fehlt – die öffentliche Adresse der Seite, z. B. K3B_SITE_URL=https://wissen.k3b.example/"; exit 2;; esac
 	K3B_PREVIEW= $(ENGINE_RUN) build --strict --site-dir site

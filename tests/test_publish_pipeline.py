@@ -139,7 +139,7 @@ def test_make_deploy_never_publishes_drafts(tmp_path):
 
 def test_make_deploy_with_real_rsync_to_a_folder(tmp_path):
     if shutil.which("rsync") is None:
-        pytest.fail("rsync fehlt (apt-get install rsync); .ci/run installiert es")
+        pytest.fail("rsync fehlt (apt-get install rsync); make test installiert es")
     project = make_project(tmp_path, "minimal")
     target = tmp_path / "server"
     result = _make(project, "deploy", f"DEPLOY_TARGET={target}", K3B_SITE_URL="https://wissen.k3b.example/")
