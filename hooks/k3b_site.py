@@ -43,6 +43,7 @@ from k3b.navcheck import Navigation
 from k3b.problems import ProblemList
 from k3b.project import ConfigError, Settings, publication_sources
 from k3b.publishing import without_pages
+from k3b.rawhtml import sanitize
 from k3b.render import topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search_page import SRC as SEARCH_PAGE
@@ -267,7 +268,9 @@ def _deferrer(src: str) -> Callable[[str], str]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the deferred HTML in place of its placeholders."""
+    """Remove what the allow-list forbids from Markdown's HTML (``k3b.rawhtml``), then put
+    the deferred HTML, our own, in place of its placeholders."""
+    html = sanitize(html)
     store = _deferred.pop(page.file.src_uri, None)
     if not store:
         return html

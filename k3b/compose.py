@@ -98,7 +98,7 @@ def _item_body(site: Site, item, markdown: str, page_url: str, wrap: Wrap, lead:
     placeholders, citations and images, and its end block (bibliography and related
     content). Returns (markdown, end block, has bibliography)."""
     src = item.src_path
-    markdown = expand_markers(markdown, site, page_url)
+    markdown = expand_markers(markdown, site, page_url, wrap)
     bibliography = ""
     if site.citations.get(src):  # found while collecting; most pages cite nothing
         markdown, bibliography = render_citations(

@@ -28,6 +28,8 @@ from .render import page_url, relative_url
 from .site import Site
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Ids that every page has, or that the build adds to it (the skip link's target).
 PAGE_IDS = frozenset({"hauptinhalt"})
 # Files MkDocs and our hooks write besides the pages.
@@ -124,6 +126,11 @@ def report_page_problems(site: Site, src: str, own: ProblemList, problems: Probl
 
 
 def _problem(site: Site, pages: SiteMap, ids: dict[str, set[str]], src: str, url: str, link: Link) -> str:
+    scheme = SCHEME.match(re.sub(r"[\x00-\x20]", "", link.target))
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        # The sanitiser (k3b/rawhtml.py) removes such a link from the page in any case.
+        return (f"Link „{link.target}“: Adressen mit „{scheme.group(1).lower()}:“ sind nicht erlaubt – nur "
+                "http(s), mailto, tel oder Seiten dieser Website")
     target = pages.resolve(src, url, link.target)
     if target is None:
         return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .cards import item_list, listing_html, publication_card
 from .content import by_name
@@ -12,10 +13,17 @@ from .markers import MARKER, PUBLICATIONS, arguments, problem
 from .site import Site
 
 
-def expand_markers(markdown: str, site: Site, page_url: str) -> str:
-    """Replace every valid marker in ``markdown`` (broken ones were reported before)."""
+def expand_markers(markdown: str, site: Site, page_url: str, wrap: Callable[[str], str]) -> str:
+    """Replace every valid marker in ``markdown`` (broken ones were reported before).
+
+    The listings go in through ``wrap``, as finished HTML after Markdown and its sanitiser.
+    """
 
     def replace(match: re.Match[str]) -> str:
+        html = listing(match)
+        return "\n\n" + wrap(html.strip()) + "\n\n" if html else ""
+
+    def listing(match: re.Match[str]) -> str:
         if problem(match):
             return ""
         if match.group("name") == "themen":

@@ -23,10 +23,12 @@ from .fields import Context
 from .frontmatter import FrontMatterError, parse_front_matter
 from .images import ImageFile
 from .index import ContentIndex
+from .limits import check_characters, check_markdown
 from .links import Link, find_links
 from .markers import check_markers
 from .problems import Problem, ProblemList
 from .publishing import DRAFT, Withheld, banner_html, log_line
+from .rawhtml import check_raw_html
 from .related import Node, related
 from .render import relative_url
 from .topics import Vocabulary
@@ -216,7 +218,12 @@ def collect_site(
 def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
     site.sources[page.src_path] = page
     try:
-        front_matter = parse_front_matter(page.read())
+        text = page.read()
+        # Before any parser: characters no page may hold, and sizes that would stop the build.
+        if not check_characters(text, page.display, problems) \
+                or not check_markdown(text, page.display, problems):
+            return
+        front_matter = parse_front_matter(text)
     except FrontMatterError as error:
         problems.add(page.display, error.line, error.message)
         return
@@ -241,6 +248,7 @@ def _read_page(site: Site, page: SourcePage, problems: ProblemList, info: Callab
 def _read_valid_page(site: Site, page: SourcePage, front_matter, problems: ProblemList,
                      info: Callable[[str], None], draft: bool = False) -> ContentItem | None:
     check_markers(front_matter.body, page.display, problems, front_matter.body_line)
+    check_raw_html(front_matter.body, page.display, problems, front_matter.body_line)
     intro = _topic_intro(site, page, problems)
     with timing.phase("links"):
         links = find_links(front_matter.body, front_matter.body_line)

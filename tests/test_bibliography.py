@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from html import escape
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -11,6 +10,7 @@ from mkdocs.exceptions import Abort
 from k3b.bibliography.model import Name
 from k3b.bibliography.parse import BibSource, decode, doi_url, load_bibliography, safe_link
 from k3b.bibliography.style import Work, format_citation, join_names
+from k3b.safehtml import Html, escape_html
 from k3b.topics import load_vocabulary
 from sitebuild import ROOT, build, error_lines, html, make_project
 
@@ -30,7 +30,7 @@ def test_join_names(names, text):
 
 def work(entry_type, authors=(), editors=(), year="", language="de", kind="", **fields) -> Work:
     return Work(entry_type, tuple(authors), tuple(editors), year=year, language=language, kind=kind,
-                html={k: escape(v, quote=False) for k, v in fields.items()})
+                html={k: escape_html(v) for k, v in fields.items()})
 
 
 @pytest.mark.parametrize(
@@ -78,9 +78,10 @@ def work(entry_type, authors=(), editors=(), year="", language="de", kind="", **
               eventtitle="Konferenz K", venue="Wittenberg", publisher="V", location="Ort", pages="12–20"),
          "Müller, Anna (2022): Mediation. In: Schmidt, Peter (Hrsg.): <em>Tagungsband.</em> Konferenz K "
          "(Wittenberg). Ort: V, S. 12–20."),
-        (Work("book", (A,), more_authors=True, year="2015a", html={"title": "Titel"}),
+        (Work("book", (A,), more_authors=True, year="2015a", html={"title": Html("Titel")}),
          "Müller, Anna u. a. (2015a): <em>Titel.</em>"),
-        (Work("book", (A,), translators=(B,), editors=(B,), year="1995", html={"title": "De natura deorum"}),
+        (Work("book", (A,), translators=(B,), editors=(B,), year="1995",
+              html={"title": Html("De natura deorum")}),
          "Müller, Anna (1995): <em>De natura deorum.</em> Hrsg. und übers. von Peter Schmidt."),
     ],
 )

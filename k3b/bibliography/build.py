@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from pybtex.bibtex.utils import split_name_list
 
+from ..safehtml import Html, escape_html
 from .datamodel import FIELD_ALIASES, subtype, subtype_label
 from .german import Date, day_month_year, parse_date, pubstate
 from .latex import convert
@@ -40,7 +41,7 @@ LISTS = frozenset({"location", "publisher", "institution", "organization"})
 # Localisation keys biblatex's patents use as places (german.lbx).
 LOCALISED = {"countryde": "Deutschland", "countryeu": "Europäische Union", "countryep": "Europäische Union",
              "countryfr": "Frankreich", "countryuk": "Vereinigtes Königreich", "countryus": "USA"}
-LOCALISED_HTML = {key: (value, value) for key, value in LOCALISED.items()}
+LOCALISED_HTML = {key: (Html(value), value) for key, value in LOCALISED.items()}
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}]+)")
 EPRINTS = {
@@ -141,7 +142,7 @@ def build(resolved: Resolved, key: str, private: tuple[str, ...], messages: Mess
     def unknown(command: str) -> None:
         messages.unknown(command, line)
 
-    html: dict[str, str] = {}
+    html: dict[str, Html] = {}
     text: dict[str, str] = {}
     for name in SHOWN.intersection(fields):
         if is_private(name, private):
@@ -149,7 +150,8 @@ def build(resolved: Resolved, key: str, private: tuple[str, ...], messages: Mess
         if name in LISTS and " and " in fields[name] or fields[name].strip() in LOCALISED:
             items = [LOCALISED_HTML.get(item.strip()) or convert(item, unknown, german)
                      for item in split_name_list(fields[name])]
-            html[name], text[name] = (_german_list([i[n] for i in items]) for n in (0, 1))
+            html[name] = Html.trusted(_german_list([i[0] for i in items]))
+            text[name] = _german_list([i[1] for i in items])
         else:
             html[name], text[name] = convert(fields[name], unknown, german)
     people = {}
@@ -165,10 +167,12 @@ def build(resolved: Resolved, key: str, private: tuple[str, ...], messages: Mess
         standard = subtype(text["type"])
         kind = subtype_label(text["type"])
     links, extra = _links(key, fields, text, line, messages)
-    html["url"] = text["url"] = links.get("url", "")
+    text["url"] = links.get("url", "")
+    html["url"] = escape_html(text["url"])
     if "urldate" in text:
-        html["urldate"] = text["urldate"] = day_month_year(text["urldate"])
-    html["editortype"] = text.get("editortype", "")
+        text["urldate"] = day_month_year(text["urldate"])
+        html["urldate"] = escape_html(text["urldate"])
+    html["editortype"] = escape_html(text.get("editortype", ""))
     year = date.shown or ""
     if not year and text.get("pubstate"):
         year = pubstate(text["pubstate"])

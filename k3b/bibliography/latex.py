@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 
+from ..safehtml import Html
 from .commands import Commands, tidy
 from .symbols import SUBSCRIPTS, SUPERSCRIPTS
 
@@ -30,16 +31,16 @@ GERMAN_SHORTHANDS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U":
 Unknown = Callable[[str], None]
 
 
-def convert(value: str, unknown: Unknown | None = None, german: bool = False) -> tuple[str, str]:
+def convert(value: str, unknown: Unknown | None = None, german: bool = False) -> tuple[Html, str]:
     """(HTML, plain text) of a BibTeX value; ``german`` enables babel's ``"a`` shorthands."""
     if not SPECIAL.search(value):
         text = " ".join(value.split())
-        return escape(text, quote=False), text
+        return Html(escape(text, quote=False)), text
     html, text, commands = _converted(value, german)
     if unknown is not None:
         for command in commands:
             unknown(command)
-    return html, text
+    return Html.trusted(html), text  # every character of the value went through out()
 
 
 @lru_cache(maxsize=16384)

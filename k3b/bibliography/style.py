@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from ..safehtml import Html, require_html
 from .german import edition, editor_role
 from .model import NO_YEAR, Name
 
@@ -73,10 +74,13 @@ class Work:
     more_editors: bool = False
     more_translators: bool = False
     year: str = ""  # as cited: "2015a", "2019–2020", "im Druck"
-    html: Mapping[str, str] = field(default_factory=dict)
+    html: Mapping[str, Html] = field(default_factory=dict)
     language: str = "de"
-    kind: str = ""  # the German thesis or report type: "Dissertation", "Forschungsbericht"
+    kind: str = ""  # the German thesis or report type, as text: "Dissertation", "Forschungsbericht"
     bibtex_inbook: bool = False
+
+    def __post_init__(self) -> None:
+        require_html(self.html, f"Work({self.entry_type})")
 
     def get(self, name: str) -> str:
         return self.html.get(name, "")
@@ -107,7 +111,7 @@ def _place(work: Work, publisher: str = "publisher") -> str:
     return ": ".join(v for v in (work.get("location"), work.get(publisher)) if v)
 
 
-def format_citation(work: Work) -> str:
+def format_citation(work: Work) -> Html:
     """The citation as HTML (escaped); ``strip_tags`` of it is the plain-text form."""
     kind = work.entry_type
     parts: list[str] = []
@@ -133,7 +137,8 @@ def format_citation(work: Work) -> str:
     for extra in (work.get("note"), work.get("addendum")):
         if extra:
             parts.append(_sentence(extra))
-    return " ".join(p for p in parts if p)
+    # Made only of Work.html values (Html), escaped names and our own literals.
+    return Html.trusted(" ".join(p for p in parts if p))
 
 
 def _roles(work: Work, role: str) -> list[str]:
@@ -166,13 +171,13 @@ def _body(work: Work) -> list[str]:
     parts = _volume_edition_series(work)
     if kind == "report":
         if work.kind or get("number"):
-            parts.append(_sentence(" ".join(v for v in (work.kind or "Bericht", get("number")) if v)))
+            parts.append(_sentence(" ".join(v for v in (escape(work.kind) or "Bericht", get("number")) if v)))
         parts.append(_sentence(_place(work, "institution")))
     elif kind == "thesis":
-        parts.append(_sentence(", ".join(v for v in (work.kind or "Hochschulschrift", get("institution"),
-                                                     get("location")) if v)))
+        kind_label = escape(work.kind) or "Hochschulschrift"
+        parts.append(_sentence(", ".join(v for v in (kind_label, get("institution"), get("location")) if v)))
     elif kind == "patent":
-        parts.append(_sentence(" ".join(v for v in (work.kind or "Patent", get("number")) if v)))
+        parts.append(_sentence(" ".join(v for v in (escape(work.kind) or "Patent", get("number")) if v)))
     else:
         if kind in ("dataset", "software") and get("version"):
             parts.append(_sentence("Version " + get("version")))

@@ -1,0 +1,204 @@
+"""Hostile and broken input stays inert (issue 22): raw HTML, characters, parser bombs.
+
+Each case is a German line with file and line, within a time bound; the sanitiser removes
+what the allow-list forbids even where nobody reported it (a draft in the preview).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from hostile import naughty_strings
+
+from k3b.limits import check_characters, check_nesting
+from k3b.problems import ProblemList
+from k3b.rawhtml import check_raw_html, sanitize
+from sitebuild import build, error_lines, html, make_project
+
+EXPLAIN = "(REDAKTION.md, „HTML im Text“)"
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("<script>alert(1)</script>", [
+        "HTML-Element <script> ist nicht erlaubt: Skripte laufen auf dieser Website nicht – "
+        "bitte entfernen"]),
+    ('<iframe src="https://www.youtube.com/embed/x"></iframe>', [
+        "HTML-Element <iframe> ist nicht erlaubt: eingebettete Seiten laden Inhalte von fremden Servern – "
+        "bitte stattdessen verlinken"]),
+    ('<meta http-equiv="refresh" content="0;url=http://evil.example/">', [
+        "HTML-Element <meta> ist nicht erlaubt: es verändert die ganze Seite (z. B. eine Weiterleitung auf "
+        "eine andere Website) – bitte entfernen"]),
+    ("<base href='https://evil.example/'>", [
+        "HTML-Element <base> ist nicht erlaubt: es verändert alle Adressen der Seite – bitte entfernen"]),
+    ("<form action=x><input></form>", [
+        "HTML-Element <form> ist nicht erlaubt: Formulare senden Daten – bitte auf das Formular verlinken",
+        "HTML-Element <input> ist nicht erlaubt: bitte entfernen (der Text darin bleibt stehen)"]),
+    ('<img src=x onerror=alert(1) alt="Bild">', [
+        "<img>: das Attribut „onerror“ führt Skripte aus und ist nicht erlaubt – bitte entfernen"]),
+    ('<a href="javascript:alert(1)">x</a>', [
+        "<a>: eine Adresse mit „javascript:“ ist nicht erlaubt – nur http(s), mailto, tel oder Adressen "
+        "dieser Website"]),
+    ('<a href=" java\tscript:alert(1)">x</a>', [
+        "<a>: eine Adresse mit „javascript:“ ist nicht erlaubt – nur http(s), mailto, tel oder Adressen "
+        "dieser Website"]),
+    ('<iframe srcdoc="<script>x</script>"></iframe>', [
+        "HTML-Element <iframe> ist nicht erlaubt: eingebettete Seiten laden Inhalte von fremden Servern – "
+        "bitte stattdessen verlinken"]),
+    ('<div style="color:red">x</div>', [
+        "<div>: das Attribut „style“ ist nicht erlaubt (die Sicherheitsrichtlinie der Seite blockiert es) – "
+        "bitte eine Klasse aus docs/assets/k3b.css verwenden"]),
+    ('Absatz\n{: onclick="alert(1)" }',
+     ["das Attribut „onclick“ in „{: …}“ ist nicht erlaubt – bitte entfernen"]),
+    # Allowed: text markup, autolinks, code, comments, our own kind of block.
+    ("<b>fett</b> <abbr title='Kommunale Konfliktberatung'>KKB</abbr> <https://example.org> "
+     "<info@k3b.example>", []),
+    ("`<script>alert(1)</script>` und\n\n```html\n<iframe></iframe>\n```", []),
+    ('<details class="note"><summary>Mehr</summary><p>Text</p></details>', []),
+    ('<video controls src="bilder/mitschnitt.mp4"></video>', []),
+    ("<!-- <script>alert(1)</script> -->", []),
+])
+def test_raw_html_messages(markdown, expected):
+    problems = ProblemList()
+    check_raw_html(markdown, "docs/artikel/x.md", problems, first_line=7)
+    assert [p.message for p in problems.items] == [f"{line} {EXPLAIN}" for line in expected]
+    assert all(p.line >= 7 for p in problems.items)
+
+
+def test_sanitiser_leaves_nothing_active_in_any_naughty_string():
+    """Every one of the 503 strings, as HTML, inside a page's Markdown output."""
+    for text in naughty_strings():
+        soup = BeautifulSoup(sanitize(f"<p>{text}</p>"), "html.parser")
+        for element in soup.find_all(True):
+            assert element.name not in {"script", "iframe", "object", "embed", "svg", "math", "meta", "base",
+                                        "form", "style", "link", "textarea", "plaintext"}, text
+            for name, value in element.attrs.items():
+                assert not name.lower().startswith("on") and name != "style", text
+                assert not re.match(r"[\x00-\x20]*javascript:", str(value), re.IGNORECASE), text
+
+
+def test_sanitiser_keeps_what_markdown_writes():
+    written = ('<h2 id="a">A<a class="headerlink" href="#a" title="Link">¶</a></h2>'
+               '<div class="admonition note"><p class="admonition-title">Hinweis</p><p>x</p></div>'
+               '<table><thead><tr><th align="left">K</th></tr></thead>'
+               '<tbody><tr><td>1</td></tr></tbody></table>'
+               '<p><a href="../x/">x</a> <img alt="Bild" src="bilder/a.webp" width="800" height="600"></p>')
+    assert sanitize(written) == written
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("a\x00b", "ein NUL-Zeichen (U+0000)"),
+    ("a\x1bb", "ein unsichtbares Steuerzeichen (U+001B)"),
+    ("Gedanken\x96strich",
+     "ein Steuerzeichen (U+0096; oft ein falsch kodiertes Zeichen aus Word oder Windows)"),
+    ("a\ufffeb", "ein Zeichen, das es in Texten nicht gibt (U+FFFE)"),
+])
+def test_forbidden_characters(text, described):
+    problems = ProblemList()
+    assert not check_characters(f"Zeile eins\n{text}\n", "docs/artikel/x.md", problems)
+    assert problems.lines() == [f"docs/artikel/x.md:2: die Zeile enthält {described} – bitte löschen oder "
+                                "den "
+                                "Text neu einfügen (z. B. ohne Formatierung)"]
+
+
+def test_many_bad_lines_fold_into_a_count():
+    problems = ProblemList()
+    check_characters("\x00\n" * 500, "publications/x.bib", problems)
+    assert len(problems) == 6
+    assert problems.lines()[-1] == "publications/x.bib:6: und 495 weitere Zeilen mit " \
+                                                          "solchen Zeichen"
+
+
+@pytest.mark.parametrize(("markdown", "line", "message"), [
+    ("\n".join("  " * depth + "- x" for depth in range(250)), 33,
+     "Listen oder Zitate sind hier 33 Ebenen tief verschachtelt, höchstens 32 sind erlaubt – bitte flacher "
+     "gliedern"),
+    ("> " * 2000 + "x", 1, "Listen oder Zitate sind hier 2000 Ebenen tief verschachtelt, höchstens 32 sind "
+                           "erlaubt – bitte flacher gliedern"),
+    ("[" * 50_000 + "](" * 50_000, 1, "mehr als 32 eckige Klammern „[“ sind ineinander verschachtelt – bitte "
+                                      "schließende Klammern „]“ ergänzen oder die Klammern mit "
+                                      "\\[ schreiben"),
+])
+def test_nesting_limits(markdown, line, message):
+    problems = ProblemList()
+    assert not check_nesting(markdown, "docs/artikel/x.md", problems)
+    assert problems.lines() == [f"docs/artikel/x.md:{line}: {message}"]
+
+
+def test_ordinary_nesting_passes():
+    text = "- a\n  - b\n    - c\n      - d\n\n> Zitat\n> > im Zitat\n\n[Link [mit] Klammern](x.md)\n" \
+           "\n        eingerückter Code\n"
+    assert check_nesting(text, "x.md", ProblemList())
+
+
+BOMBS = {
+    "liste.md": "\n".join("  " * depth + "- x" for depth in range(300)),  # RecursionError at 250
+    "klammern.md": "\n".join(["[" * 1000] * 50 + ["](" * 1000] * 50),
+    "zitat.md": "> " * 250 + "x",
+    "nul.md": "Ein Text\x00 mit NUL.",
+    "zeile.md": "Wort " * 6_000,
+}
+
+
+def test_bombs_end_with_german_lines_in_time(tmp_path, caplog):
+    project = make_project(tmp_path, "minimal")
+    head = "---\ntitle: Bombe\ndate: 2025-01-01\nauthors: [K3B-Redaktion]\nsummary: Test.\n" \
+           "topics: [Energiewende]\n---\n\n"
+    for name, body in BOMBS.items():
+        (project / "docs/artikel" / name).write_text(head + body, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(Exception, match="Build"):
+        build(project)
+    assert time.monotonic() - started < 60
+    lines = error_lines(caplog)
+    assert "docs/artikel/liste.md:41: Listen oder Zitate sind hier 33 Ebenen tief verschachtelt, " \
+           "höchstens 32 " \
+           "sind erlaubt – bitte flacher gliedern" in lines
+    assert any(line.startswith("docs/artikel/klammern.md:9: mehr als 32 eckige Klammern") for line in lines)
+    assert any(line.startswith("docs/artikel/zitat.md:9: Listen oder Zitate sind hier 250 Ebenen")
+               for line in lines)
+    assert "docs/artikel/nul.md:9: die Zeile enthält ein NUL-Zeichen (U+0000) – bitte löschen oder den " \
+           "Text neu " \
+           "einfügen (z. B. ohne Formatierung)" in lines
+    assert "docs/artikel/zeile.md:9: die Zeile ist 30.000 Zeichen lang, höchstens 20.000 sind erlaubt – " \
+           "bitte " \
+           "Absätze umbrechen" in lines
+    assert not any("Traceback" in line or "Error" in line for line in lines)
+
+
+def test_raw_html_and_bad_links_are_reported_together(tmp_path, caplog):
+    project = make_project(tmp_path, "minimal")
+    page = project / "docs/artikel/ohne-themen.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n\n<script>alert(1)</script>\n\n'
+                    '[Klick](javascript:alert(2)) und [Daten](data:text/html,x)\n', encoding="utf-8")
+    with pytest.raises(Exception, match="Build"):
+        build(project)
+    messages = [line.split(": ", 1)[1] for line in error_lines(caplog) if line.startswith("docs/")]
+    assert sorted(messages) == sorted([
+        "HTML-Element <script> ist nicht erlaubt: Skripte laufen auf dieser Website nicht – bitte entfernen "
+        f"{EXPLAIN}",
+        "Link „javascript:alert(2)“: Adressen mit „javascript:“ sind nicht erlaubt – nur http(s), mailto, "
+        "tel "
+        "oder Seiten dieser Website",
+        "Link „data:text/html,x“: Adressen mit „data:“ sind nicht erlaubt – nur http(s), mailto, tel oder "
+        "Seiten "
+        "dieser Website"])
+
+
+def test_a_draft_with_raw_html_is_sanitised_in_the_preview(tmp_path, caplog):
+    project = make_project(tmp_path, "minimal")
+    (project / "docs/artikel/entwurf.md").write_text(
+        "---\ntitle: Entwurf\ndate: 2025-01-01\ndraft: true\n---\n\n"
+        '<meta http-equiv="refresh" content="0;url=http://evil.example/">\n\n'
+        '<p onclick="alert(1)">Absatz <a href="javascript:alert(2)">Link</a></p>\n\n'
+        "<iframe src=https://evil.example/></iframe>\n\n[Klick](javascript:alert(3))\n", encoding="utf-8")
+    caplog.set_level("INFO")
+    site = build(project, "serve")
+    body = html(site, "artikel/entwurf/").select_one("article")
+    assert not body.select("meta, iframe, [onclick]")
+    assert [a.get("href") for a in body.select("a") if a.get_text() in ("Link", "Klick")] == [None, None]
+    assert "Absatz" in body.get_text()
+    notes = [r.getMessage() for r in caplog.records if "entwurf.md" in r.getMessage()]
+    assert any("HTML-Element <meta> ist nicht erlaubt" in note for note in notes)
