@@ -38,6 +38,12 @@ CSP_DIRECTIVES: dict[str, str] = {
 }
 
 CONTENT_SECURITY_POLICY = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items())
+# What a <meta http-equiv="Content-Security-Policy"> can carry: browsers ignore frame-ancestors
+# (and report-uri, sandbox) there. Every page has it, so hosts that send no headers of ours
+# (GitHub Pages, GitLab Pages) get the policy too; X-Frame-Options and HSTS need a header.
+META_EXCLUDED = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+META_CONTENT_SECURITY_POLICY = "; ".join(f"{name} {value}" for name, value in CSP_DIRECTIVES.items()
+                                         if name not in META_EXCLUDED)
 
 HEADERS: dict[str, str] = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -47,7 +53,16 @@ HEADERS: dict[str, str] = {
     "Cross-Origin-Opener-Policy": "same-origin",
     # For browsers that predate frame-ancestors.
     "X-Frame-Options": "DENY",
+    # HTTPS only, for a year (browsers ignore it over plain http). Not includeSubDomains: other
+    # hosts under the same domain are not ours to decide.
+    "Strict-Transport-Security": "max-age=31536000",
 }
+
+# How long browsers keep files. Names with a content hash (Material's bundles, Pagefind's
+# index pieces) never change: a year. HTML and everything else is asked for again.
+CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+CACHE_REVALIDATE = "no-cache"
+HASHED = r"(\.[0-9a-f]{8,}\.min\.(css|js)|\.pf_(fragment|index|meta|filter))$"
 
 # Media types the deploy snippets set because a server's defaults lack them: nginx's
 # mime.types has no .ics, and with „nosniff“ a calendar served as application/octet-stream
@@ -82,8 +97,15 @@ def nginx_snippet() -> str:
         "",
         "error_page 404 /404.html;",
         "",
+        "# _headers is the file for Netlify and Cloudflare Pages, not for readers.",
+        "location = /_headers { return 404; }",
+        "",
     ]
-    lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
+    headers = [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
+    lines += headers + [f'add_header Cache-Control "{CACHE_REVALIDATE}" always;']
+    # nginx drops the inherited add_header lines in a location with its own: repeat them.
+    lines += ["", f'location ~* "{HASHED}" {{'] + ["    " + h for h in headers] \
+        + [f'    add_header Cache-Control "{CACHE_IMMUTABLE}" always;', "}"]
     # No add_header inside: the location keeps the headers above.
     for extension, media_type in MEDIA_TYPES.items():
         lines += ["", f"location ~* \\.{extension}$ {{", "    types { }",
@@ -101,9 +123,18 @@ def htaccess_snippet() -> str:
         "",
         "ErrorDocument 404 /404.html",
         "",
+        "# _headers is the file for Netlify and Cloudflare Pages, not for readers.",
+        '<Files "_headers">',
+        "  Require all denied",
+        "</Files>",
+        "",
         "<IfModule mod_headers.c>",
     ]
     lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
+    lines += [f'  Header always set Cache-Control "{CACHE_REVALIDATE}"',
+              f'  <If "%{{REQUEST_URI}} =~ m#{HASHED}#">',
+              f'    Header always set Cache-Control "{CACHE_IMMUTABLE}"',
+              "  </If>"]
     lines.append("</IfModule>")
     lines += ["", "<IfModule mod_mime.c>"]
     lines += [f'  AddType "{media_type}" .{extension}' for extension, media_type in MEDIA_TYPES.items()]
@@ -130,6 +161,16 @@ def robots_txt(site_url: str | None) -> str:
     if site_url:
         lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
     return "\n".join(lines) + "\n"
+
+
+def csp_meta() -> str:
+    """The policy as the first element after ``<meta charset>`` of every page."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{META_CONTENT_SECURITY_POLICY}">'
+
+
+def on_config(config):
+    config.extra["k3b_csp_meta"] = csp_meta()  # overrides/main.html, block site_meta
+    return config
 
 
 def on_post_build(config) -> None:

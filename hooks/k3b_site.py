@@ -33,7 +33,7 @@ from k3b import timing
 from k3b.assemble import assemble
 from k3b.bibliography.parse import Bibliography, load_bibliography
 from k3b.builddate import BuildDateError, build_date
-from k3b.buildlog import report
+from k3b.buildlog import PER_FILE, report
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE
 from k3b.compose import compose
 from k3b.generated import Plan, front_matter
@@ -48,6 +48,7 @@ from k3b.render import topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search_page import SRC as SEARCH_PAGE
 from k3b.site import Site, SourcePage
+from k3b.symlinks import escaping_links, is_below, report_links
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.k3b")
@@ -62,6 +63,7 @@ MATERIAL_SEARCH_STUB = '{"config":{"lang":["de"],"separator":"[\\\\s\\\\-]+","pi
 class _Build:
     vocabulary: Vocabulary
     today: dt.date
+    refused: dict[Path, str]  # symlinks that lead outside the project (k3b.symlinks)
     site: Site | None = None
     plan: Plan | None = None
 
@@ -96,10 +98,14 @@ def _fail(problems: ProblemList) -> None:
     raise PluginError(report(problems, log))
 
 
+PREVIEW_VALUES = {"": False, "0": False, "nein": False, "1": True, "ja": True}
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process previews (``serve``) or builds for publishing."""
     global _preview
-    _preview = command == "serve" or os.environ.get("K3B_PREVIEW", "") not in ("", "0")
+    asked = os.environ.get("K3B_PREVIEW", "").strip().lower()
+    _preview = command == "serve" or PREVIEW_VALUES.get(asked, False)  # other values: on_config stops
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -107,6 +113,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     timing.reset()
     path = _base(config) / (config.extra.get("k3b") or {}).get("vocabulary", "data/themen.yml")
+    refused = escaping_links(_base(config))
+    if is_below(path, refused):  # nothing is read through such a link, not even the vocabulary
+        problems = ProblemList()
+        report_links(refused, problems, lambda p: _shown(config, p))
+        _fail(problems)
     try:
         vocabulary = load_vocabulary(path, _shown(config, path))
         today = build_date()
@@ -120,12 +131,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         Settings.from_config(_base(config), config)
     except ConfigError as error:
         problems.add(shown, error.line_in(_config_text(config)), error.message)
+    preview = os.environ.get("K3B_PREVIEW", "")
+    if preview.strip().lower() not in PREVIEW_VALUES:  # "false" or "no" must not show drafts
+        problems.add("K3B_PREVIEW", 1, f"„{preview}“ ist kein erlaubter Wert – K3B_PREVIEW=1 (oder ja) "
+                     "baut die Vorschau mit Entwürfen, K3B_PREVIEW=0 (oder nein, oder weglassen) die "
+                     "öffentliche Seite")
     if not (config.site_url or "").startswith(("http://", "https://")):
         problems.add(shown, 1, "„site_url“ fehlt: Feeds und kanonische Links brauchen die öffentliche "
                      "Adresse (z. B. site_url: https://wissen.k3b.example/)")
     if problems:
         _fail(problems)
-    _build = _Build(vocabulary, today)
+    _build = _Build(vocabulary, today, refused)
     _deferred.clear()
     _bibliographies.clear()
     return config
@@ -135,13 +151,13 @@ def _publications(config: MkDocsConfig, vocabulary: Vocabulary) -> tuple[Bibliog
     """Parse all publications/*.bib, or reuse the last result if nothing changed."""
     global _bib_cache
     settings = Settings.from_config(_base(config), config)
-    sources = publication_sources(settings)
+    sources = publication_sources(settings, _build.refused if _build else ())
     key = (tuple((str(s.path), s.path.stat().st_mtime_ns, s.path.stat().st_size) for s in sources),
            settings.vocabulary.stat().st_mtime_ns, settings.private_fields)
     if _bib_cache is None or _bib_cache[0] != key:
         with timing.phase("bibtex"):
             bibliography, errors, notes = load_bibliography(sources, vocabulary, settings.private_fields)
-        _bib_cache = (key, bibliography, errors, notes.lines())
+        _bib_cache = (key, bibliography, errors, notes.lines(per_file=PER_FILE))
     for line in _bib_cache[3]:
         log.info(line)
     return _bib_cache[1], _bib_cache[2]
@@ -153,6 +169,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     bibliography, bib_errors = _publications(config, _build.vocabulary)
     problems = ProblemList()
     problems.extend(bib_errors)
+    report_links(_build.refused, problems, lambda p: _shown(config, p))
+    for file in [f for f in files if f.abs_src_path and is_below(f.abs_src_path, _build.refused)]:
+        files.remove(file)  # MkDocs would copy or render what the link points to
     pages = [
         SourcePage(f.src_uri, f.url, _shown(config, os.path.join(config.docs_dir, f.src_path)),
                    lambda f=f: f.content_string)

@@ -25,9 +25,11 @@ from . import timing
 from .assemble import assemble
 from .bibliography.parse import load_bibliography
 from .builddate import BuildDateError, build_date
+from .buildlog import PER_FILE
 from .navcheck import Navigation
 from .problems import ProblemList
 from .project import ConfigError, Settings, docs_files, publication_sources, read_config
+from .symlinks import escaping_links, is_below, report_links
 from .topics import VocabularyError, load_vocabulary
 
 
@@ -45,6 +47,10 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
     if not settings.site_url.startswith(("http://", "https://")):
         problems.add("mkdocs.yml", 1, "„site_url“ fehlt: Feeds und kanonische Links brauchen die "
                      "öffentliche Adresse (z. B. site_url: https://wissen.k3b.example/)")
+    refused = escaping_links(root)
+    report_links(refused, problems, settings.shown)
+    if is_below(settings.vocabulary, refused):
+        return problems
     try:
         vocabulary = load_vocabulary(settings.vocabulary, settings.shown(settings.vocabulary))
         today = build_date()
@@ -55,12 +61,12 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
         problems.add("K3B_TODAY", 1, str(error))
         return problems
     with timing.phase("bibtex"):
-        bibliography, errors, notes = load_bibliography(publication_sources(settings), vocabulary,
+        bibliography, errors, notes = load_bibliography(publication_sources(settings, refused), vocabulary,
                                                         settings.private_fields)
     problems.extend(errors)
-    for line in notes.lines():
+    for line in notes.lines(per_file=PER_FILE):
         note(line)
-    pages, files = docs_files(settings)
+    pages, files = docs_files(settings, refused)
     assemble(pages, files, vocabulary, bibliography, problems, site_url=settings.site_url or "http://x/",
              site_name=settings.site_name, today=today, docs_dir=settings.docs_dir, preview=preview,
              max_image_mb=settings.max_image_mb, info=note,

@@ -79,13 +79,14 @@ def check_size(text: str, path: str, problems: ProblemList, limits: Limits, firs
         return False
     for number, line in enumerate(text.split("\n"), first_line):
         if len(line) > limits.max_line:
-            problems.add(path, number, f"die Zeile ist {_number(len(line))} Zeichen lang, höchstens "
-                                       f"{_number(limits.max_line)} sind erlaubt – bitte Absätze umbrechen")
+            length, limit = german_number(len(line)), german_number(limits.max_line)
+            problems.add(path, number, f"die Zeile ist {length} Zeichen lang, höchstens {limit} sind "
+                                       "erlaubt – bitte Absätze umbrechen")
             return False
     return True
 
 
-def _number(value: int) -> str:
+def german_number(value: int) -> str:
     """German digit grouping: 20.000."""
     return f"{value:,}".replace(",", ".")
 

@@ -35,6 +35,23 @@ class ProblemList:
     def __len__(self) -> int:
         return len(self.items)
 
-    def lines(self) -> list[str]:
-        """The problems sorted by file and line, one formatted line each."""
-        return [str(p) for p in sorted(self.items)]
+    def lines(self, per_file: int | None = None) -> list[str]:
+        """The problems sorted by file and line, one formatted line each.
+
+        With ``per_file``, a file's lines after that many fold into one with their count: a
+        50 MB export of duplicates would otherwise print 200,000 lines and hide the rest.
+        """
+        shown: list[str] = []
+        counts: dict[str, int] = {}
+        for problem in sorted(self.items):
+            counts[problem.path] = counts.get(problem.path, 0) + 1
+            if per_file is None or counts[problem.path] <= per_file:
+                shown.append(str(problem))
+            elif counts[problem.path] == per_file + 1:
+                shown.append(problem.path)  # replaced by the count below
+        if per_file is not None:
+            for index, line in enumerate(shown):
+                if line in counts:
+                    more = counts[line] - per_file
+                    shown[index] = f"{line}: und {more:,} weitere Meldungen in dieser Datei".replace(",", ".")
+        return shown

@@ -10,7 +10,7 @@ MkDocs' own configuration.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from .frontmatter import yaml_problem
 from .images import DEFAULT_MAX_MB
 from .render import page_url
 from .site import SourcePage
+from .symlinks import is_below
 
 OWN_FILE = "k3b.bib"  # K3B's own publications; every other publications/*.bib is cited literature
 VOCABULARY = "data/themen.yml"
@@ -133,8 +134,10 @@ def read_config(path: Path) -> dict[str, Any]:
     return data or {}
 
 
-def docs_files(settings: Settings) -> tuple[list[SourcePage], list[str]]:
-    """The Markdown pages and the other files below ``docs/``, sorted, hidden ones left out."""
+def docs_files(settings: Settings, refused: Iterable[Path] = ()) -> tuple[list[SourcePage], list[str]]:
+    """The Markdown pages and the other files below ``docs/``, sorted, hidden ones left out,
+    and none through a ``refused`` symlink (``k3b.symlinks``)."""
+    refused = tuple(refused)
     pages, others = [], []
     docs = settings.docs_dir
     for folder, dirs, names in os.walk(docs):
@@ -143,6 +146,8 @@ def docs_files(settings: Settings) -> tuple[list[SourcePage], list[str]]:
             if name.startswith("."):
                 continue
             path = Path(folder) / name
+            if refused and is_below(path, refused):
+                continue
             src = path.relative_to(docs).as_posix()
             if name.endswith(".md"):
                 pages.append(SourcePage(src, page_url(src), settings.shown(path),
@@ -152,6 +157,7 @@ def docs_files(settings: Settings) -> tuple[list[SourcePage], list[str]]:
     return pages, others
 
 
-def publication_sources(settings: Settings) -> list[BibSource]:
-    files = sorted((settings.root / "publications").glob("*.bib"))
+def publication_sources(settings: Settings, refused: Iterable[Path] = ()) -> list[BibSource]:
+    refused = tuple(refused)
+    files = [f for f in sorted((settings.root / "publications").glob("*.bib")) if not is_below(f, refused)]
     return [BibSource(f, settings.shown(f), f.name == OWN_FILE) for f in files]

@@ -42,8 +42,8 @@ def make_project(tmp_path: Path, scenario: str | None = None, real_content: bool
         (project / "publications").mkdir()
     if scenario is not None:
         shutil.copytree(FIXTURES / scenario, project, dirs_exist_ok=True)
-    if not (project / "data").exists():
-        (project / "data").symlink_to(ROOT / "data")
+    if not (project / "data").exists():  # a copy: a symlink out of the project is refused
+        shutil.copytree(ROOT / "data", project / "data")
     return project
 
 

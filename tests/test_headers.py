@@ -102,3 +102,39 @@ def test_deploy_readme_quotes_the_policy_as_it_is(security):
     text = (ROOT / "deploy/README.md").read_text(encoding="utf-8")
     quoted = text.split("## Die Content-Security-Policy", 1)[1].split("```")[1]
     assert " ".join(quoted.split()) == security.HEADERS["Content-Security-Policy"]
+
+
+def test_every_page_carries_the_policy_as_meta(real_site, security):
+    """GitHub and GitLab Pages send no headers of ours: the policy is in every page, as the
+    first element after <meta charset>, without what a meta policy cannot carry."""
+    expected = security.META_CONTENT_SECURITY_POLICY
+    assert "frame-ancestors" not in expected and "'unsafe-inline'" not in expected
+    assert expected == security.CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", "")
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page_file in pages:
+        head = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser").head
+        first = head.find_all("meta", limit=2)
+        assert first[0].get("charset") == "utf-8", page_file
+        assert first[1].get("http-equiv") == "Content-Security-Policy", page_file
+        assert first[1]["content"] == expected, page_file
+        assert len(head.select('meta[http-equiv="Content-Security-Policy"]')) == 1, page_file
+
+
+def test_servers_keep_headers_private_and_cache_by_name(security):
+    nginx, apache = security.nginx_snippet(), security.htaccess_snippet()
+    assert "location = /_headers { return 404; }" in nginx
+    assert '<Files "_headers">\n  Require all denied\n</Files>' in apache
+    assert security.HEADERS["Strict-Transport-Security"] == "max-age=31536000"
+    pattern = re.compile(security.HASHED)
+    for hashed in ("assets/stylesheets/main.57a0d79d.min.css", "assets/javascripts/bundle.a5f9d56c.min.js",
+                   "pagefind/fragment/de_1a2b3c4.pf_fragment", "pagefind/pagefind.de_199fe17a25.pf_meta"):
+        assert pattern.search("/" + hashed), hashed
+    for changing in ("index.html", "assets/k3b.css", "assets/javascripts/k3b-filter.js",
+                     "pagefind/pagefind.js", "pagefind/wasm.de.pagefind", "feed.xml", "publikationen/x.bib"):
+        assert not pattern.search("/" + changing), changing
+    # nginx: the location with its own Cache-Control repeats every header (it would drop them).
+    block = re.search(r'location ~\* "[^"]+" \{(.*?)\n\}', nginx, re.DOTALL).group(1)
+    for name in security.HEADERS:
+        assert f"add_header {name} " in block
+    assert f'add_header Cache-Control "{security.CACHE_IMMUTABLE}" always;' in block

@@ -202,3 +202,115 @@ def test_a_draft_with_raw_html_is_sanitised_in_the_preview(tmp_path, caplog):
     assert "Absatz" in body.get_text()
     notes = [r.getMessage() for r in caplog.records if "entwurf.md" in r.getMessage()]
     assert any("HTML-Element <meta> ist nicht erlaubt" in note for note in notes)
+
+
+def _bib_errors(tmp_path, text: str) -> tuple[list[str], float]:
+    from k3b.bibliography.parse import BibSource, load_bibliography
+    from k3b.topics import load_vocabulary
+    from sitebuild import ROOT
+
+    path = tmp_path / "bombe.bib"
+    path.write_text(text, encoding="utf-8")
+    vocabulary = load_vocabulary(ROOT / "data/themen.yml", "data/themen.yml")
+    started = time.monotonic()
+    source = BibSource(path, "publications/bombe.bib", False)
+    _bibliography, errors, _notes = load_bibliography([source], vocabulary)
+    return errors.lines(per_file=50), time.monotonic() - started
+
+
+def test_string_doubling_is_capped(tmp_path):
+    strings = ['@string{s0 = "ab"}'] + [f"@string{{s{n} = s{n - 1} # s{n - 1}}}" for n in range(1, 41)]
+    text = "\n".join(strings) + "\n@misc{bombe, title = s40, year = 2024}\n"
+    lines, seconds = _bib_errors(tmp_path, text)
+    assert seconds < 10
+    assert lines[0] == "publications/bombe.bib:17: ein Wert wird durch „#“ und @string-Kürzel länger als " \
+                       "100.000 Zeichen – bitte die Kürzel prüfen"
+
+
+def test_a_field_of_many_long_macros_is_capped(tmp_path):
+    text = '@string{big = "' + "x" * 90_000 + '"}\n@misc{bombe, title = ' + " # ".join(["big"] * 5000) + "}\n"
+    lines, seconds = _bib_errors(tmp_path, text)
+    assert seconds < 10 and lines == ["publications/bombe.bib:2: ein Wert wird durch „#“ und @string-Kürzel "
+                                      "länger als 100.000 Zeichen – bitte die Kürzel prüfen"]
+
+
+def test_bib_limits_size_entries_and_characters(tmp_path):
+    huge = ("@misc{a, title = {" + "x" * 1000 + "}}\n") * 21_000
+    lines, _ = _bib_errors(tmp_path, huge)
+    assert lines == ["publications/bombe.bib:1: die Datei ist 20,4 MB groß, höchstens 20,0 MB sind erlaubt – "
+                     "bitte aufteilen"]
+    many = "".join(f"@misc{{k{n}, title = {{T}}, year = 2024}}\n" for n in range(20_001))
+    lines, seconds = _bib_errors(tmp_path, many)
+    assert lines == ["publications/bombe.bib:1: die Datei hat 20.001 Einträge, höchstens 20.000 sind "
+                     "erlaubt – bitte aufteilen"] and seconds < 60
+    lines, _ = _bib_errors(tmp_path, "@misc{a, title = {T\x00itel}, year = 2024}\n")
+    assert lines == ["publications/bombe.bib:1: die Zeile enthält ein NUL-Zeichen (U+0000) – bitte löschen "
+                     "oder den Text neu einfügen (z. B. ohne Formatierung)"]
+
+
+def test_a_flood_of_problems_folds_into_a_count():
+    problems = ProblemList()
+    for line in range(1, 1001):
+        problems.add("publications/gross.bib", line, "Schlüssel „x“ gibt es schon")
+    problems.add("docs/artikel/a.md", 3, "unbekanntes Thema")
+    lines = problems.lines(per_file=50)
+    assert len(lines) == 52
+    assert lines[0].startswith("docs/artikel/a.md:3:")
+    assert lines[-1] == "publications/gross.bib: und 950 weitere Meldungen in dieser Datei"
+
+
+def test_symlinks_out_of_the_project_are_refused(tmp_path, caplog):
+    project = make_project(tmp_path, "minimal")
+    (project / "docs/umgebung.txt").symlink_to("/proc/self/environ")
+    (project / "docs/hosts").symlink_to("/etc")  # a linked folder
+    (project / "docs/leer.txt").symlink_to(project / "gibt-es-nicht")
+    (project / "publications/fremd.bib").symlink_to("/etc/hosts")
+    inside = project / "gemeinsam"
+    inside.mkdir()
+    (inside / "hinweis.txt").write_text("Ein Hinweis.", encoding="utf-8")
+    (project / "docs/hinweis.txt").symlink_to(inside / "hinweis.txt")  # inside the project: fine
+    started = time.monotonic()
+    with pytest.raises(Exception, match="Build"):
+        build(project)
+    assert time.monotonic() - started < 60
+    outside = "ist ein Verweis (Symlink) auf eine Datei außerhalb des Projekts – der Build liest sie " \
+              "nicht; bitte die Datei selbst ins Projekt legen"
+    assert sorted(error_lines(caplog)[:-1]) == [
+        f"docs/hosts:1: {outside}",
+        "docs/leer.txt:1: ist ein Verweis (Symlink), der ins Leere führt – bitte die Datei selbst ablegen",
+        f"docs/umgebung.txt:1: {outside}",
+        f"publications/fremd.bib:1: {outside}"]
+    assert not (project / "site/umgebung.txt").exists()
+
+
+def test_make_check_refuses_the_same_symlinks(tmp_path):
+    from k3b.check import check
+
+    project = make_project(tmp_path, "minimal")
+    (project / "docs/umgebung.txt").symlink_to("/proc/self/environ")
+    (project / "data/themen.yml").unlink()
+    (project / "data/themen.yml").symlink_to("/etc/passwd")
+    lines = check(project).lines()
+    assert [line.split(":")[0] for line in lines] == ["data/themen.yml", "docs/umgebung.txt"]
+
+
+@pytest.mark.parametrize("value", ["false", "no", "yes", "2"])
+def test_preview_values_are_checked(tmp_path, caplog, monkeypatch, value):
+    monkeypatch.setenv("K3B_PREVIEW", value)
+    with pytest.raises(Exception, match="Build"):
+        build(make_project(tmp_path, "minimal"))
+    assert error_lines(caplog)[0] == (
+        f"K3B_PREVIEW:1: „{value}“ ist kein erlaubter Wert – K3B_PREVIEW=1 (oder ja) baut die Vorschau mit "
+        "Entwürfen, K3B_PREVIEW=0 (oder nein, oder weglassen) die öffentliche Seite")
+
+
+def test_a_template_path_is_refused(tmp_path, caplog):
+    project = make_project(tmp_path, "minimal")
+    page = project / "docs/artikel/ohne-themen.md"
+    text = page.read_text(encoding="utf-8").replace("---\n", "---\ntemplate: ../../etc/passwd\n", 1)
+    page.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception, match="Build"):
+        build(project)
+    assert error_lines(caplog)[0] == (
+        "docs/artikel/ohne-themen.md:2: Feld „template“: „../../etc/passwd“ gibt es nicht – erlaubt: "
+        "main.html (das Feld braucht es fast nie; am besten löschen)")

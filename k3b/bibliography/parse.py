@@ -19,6 +19,7 @@ from html import unescape
 from pathlib import Path
 
 from ..detection import detect_topics
+from ..limits import BIBTEX, FORBIDDEN, MAX_ENTRIES, check_characters, check_size, german_number
 from ..problems import ProblemList
 from ..slugs import slugify
 from ..topics import Vocabulary
@@ -88,7 +89,16 @@ class _Loader:
             return
         if note:
             self.notes.add(source.display, 1, note)
+        if not check_size(text, source.display, self.errors, BIBTEX):
+            return
+        if not check_characters(text, source.display, self.errors):
+            text = FORBIDDEN.sub("", text)  # reported; read on for the file's other problems
         result = read(text)
+        if len(result.entries) > MAX_ENTRIES:
+            count = german_number(len(result.entries))
+            self.errors.add(source.display, 1, f"die Datei hat {count} Einträge, "
+                            f"höchstens {german_number(MAX_ENTRIES)} sind erlaubt – bitte aufteilen")
+            return
         for line, message in result.errors:
             self.errors.add(source.display, line, message)
         for line, message in result.notes:

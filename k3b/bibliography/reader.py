@@ -23,6 +23,7 @@ from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 from pybtex.textutils import normalize_whitespace
 from pybtex.utils import CaseInsensitiveDict
 
+from ..limits import MAX_STRING_EXPANSION, german_number
 from .datamodel import ENTRY_TYPES, TYPE_ALIASES
 from .messages import MISSING_COMMA, MISSING_KEY, german
 
@@ -147,6 +148,17 @@ def _plausibly_latin(text: str) -> bool:
     return adjacent * 5 <= len(non_ascii)
 
 
+class ValueTooLong(PybtexError):
+    """A value that ``@string`` macros joined with „#“ made longer than MAX_STRING_EXPANSION."""
+
+
+def _too_long(parts: list[str], scanner: _Scanner) -> bool:
+    if sum(map(len, parts)) <= MAX_STRING_EXPANSION:
+        return False
+    scanner.record(ValueTooLong("value too long"))
+    return True
+
+
 class _Scanner(LowLevelParser):
     """pybtex's scanner, collecting its errors and skipping ``@comment`` as BibTeX does."""
 
@@ -190,6 +202,13 @@ class _Scanner(LowLevelParser):
         self.update_lineno(self.text[self.pos:at + 1])
         self.pos = min(at + 1, self.end_pos)
 
+    def parse_value(self):
+        # Each @string is capped, so a value is at most as long as its parts: doubling a macro
+        # 40 times in 41 lines would otherwise need 2**40 characters (MemoryError).
+        super().parse_value()
+        if _too_long(self.current_value, self):
+            self.current_value = [""]
+
     def parse_entry_body(self, body_end):
         if FIELD_START.match(self.text, self.pos):
             raise MissingKey(self)
@@ -215,6 +234,8 @@ class _Scanner(LowLevelParser):
                 parts, pos = _value(self, text, field.end())
                 if parts is None:
                     break
+                if _too_long(parts, self):
+                    parts = [""]
             else:
                 pos = _skip_space(text, start)
                 if self.NAME.match(text, pos):
@@ -392,6 +413,10 @@ def _report(scanner: _Scanner, done: int, base: int, result: ReadFile) -> int:
                 and FIELD_START.match(scanner.text, error.error_context_info[2]):
             result.errors.append((base + _line_before(scanner.text, error.error_context_info[2]),
                                   f"BibTeX-Syntaxfehler: {MISSING_COMMA}"))
+        elif isinstance(error, ValueTooLong):
+            limit = german_number(MAX_STRING_EXPANSION)
+            result.errors.append((line, f"ein Wert wird durch „#“ und @string-Kürzel länger als {limit} "
+                                        "Zeichen – bitte die Kürzel prüfen"))
         elif isinstance(error, PrematureEOF):
             result.errors.append((line, UNCLOSED))
         else:

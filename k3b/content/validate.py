@@ -24,6 +24,16 @@ from .registry import type_for
 
 # Keys Material for MkDocs understands; allowed on every page without a warning.
 THEME_KEYS = frozenset({"hide", "template", "icon", "status", "search", "subtitle", "tags"})
+# The page templates a page may name in „template:“, all in overrides/; any other value would
+# be a path for Jinja to open (../../etc/passwd) and end in an English traceback.
+TEMPLATES = frozenset({"main.html"})
+
+
+def _template(fm: FrontMatter, path: str, problems: ProblemList) -> None:
+    value = fm.data.get("template")
+    if value is not None and value not in TEMPLATES:
+        problems.add(path, fm.line_of("template"), f"Feld „template“: „{value}“ gibt es nicht – erlaubt: "
+                     + ", ".join(sorted(TEMPLATES)) + " (das Feld braucht es fast nie; am besten löschen)")
 
 
 def _unknown_keys(fm: FrontMatter, fields: tuple[FieldSpec, ...], path: str, problems: ProblemList):
@@ -93,6 +103,7 @@ def validate(
                          "und den Feldern " + ", ".join(s.key for s in kind.fields if s.required))
             return None
         _unknown_keys(fm, kind.all_fields, shown, problems)
+    _template(fm, shown, problems)
     values = _read_values(kind, fm, shown, problems, vocabulary)
     # Written (even if unreadable, with a problem of its own) or not: "in values".
     if "image" in values and "image_alt" not in values:
