@@ -37,7 +37,7 @@ from k3b.buildlog import PER_FILE, report
 from k3b.citations import BIBLIOGRAPHY_ID, BIBLIOGRAPHY_TITLE
 from k3b.compose import compose
 from k3b.generated import Plan, front_matter
-from k3b.imagecache import cache_dir, make_all
+from k3b.imagecache import cache_dir, make_all, stripped_copies
 from k3b.imagecheck import ImagePlan
 from k3b.navcheck import Navigation
 from k3b.problems import ProblemList
@@ -225,6 +225,17 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
     theme_files = {config.theme.get("logo"), config.theme.get("favicon")}  # Material shows them
     for src in images.replaced | (images.unused - theme_files):
         files.remove(files.get_file_from_path(src))
+    # Originals still published (linked, in raw HTML, logos) go out without their camera data.
+    originals = [f.src_uri for f in files if not f.is_documentation_page() and f.generated_by is None]
+    stripped, unstripped = stripped_copies(originals, Path(config.docs_dir), cache_dir(_base(config)))
+    for src in unstripped:
+        problems.add(_shown(config, os.path.join(config.docs_dir, src)), 1, "Bild enthält Metadaten (z. B. "
+                     "GPS-Standort), die sich nicht entfernen ließen – bitte ohne Metadaten neu exportieren")
+    if problems:
+        _fail(problems)
+    for src, path in stripped.items():
+        files.remove(files.get_file_from_path(src))
+        made[src] = path
     for src, path in made.items():
         files.append(File.generated(config, src, abs_src_path=str(path)))
 

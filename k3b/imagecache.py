@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .images import ImageFile, Variant
+from .stripmeta import has_metadata, strip_file
 
 # Change when sizes, formats or quality change: the cache then makes every image again.
 RECIPE = "r2"
@@ -101,4 +102,41 @@ def make_all(images: Iterable[ImageFile], docs_dir: Path, cache: Path) -> tuple[
                 failed.append(image.src)
             else:
                 made.update(sizes)
+    return made, failed
+
+
+# Originals that are published as they are (a link to the file, a raw <img>, a logo).
+STRIPPED = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+STRIPPED_FOLDER = "ohne-metadaten"
+
+
+def stripped_copies(srcs: Iterable[str], docs_dir: Path, cache: Path) -> tuple[dict[str, Path], list[str]]:
+    """Copies without EXIF/XMP/IPTC of the images in ``srcs`` that carry any (src → cached
+    copy), and the srcs whose metadata could not be removed. Copies are named after their
+    content, so each is made once; a file without metadata is published as it is."""
+    made: dict[str, Path] = {}
+    failed: list[str] = []
+    folder = cache / STRIPPED_FOLDER
+    for src in srcs:
+        if not src.lower().endswith(STRIPPED):
+            continue
+        try:
+            data = (docs_dir / src).read_bytes()
+        except OSError:
+            continue  # the image check reports files that cannot be read
+        if not has_metadata(data):
+            continue
+        target = folder / f"{hashlib.sha256(data).hexdigest()[:24]}{Path(src).suffix.lower()}"
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=folder, suffix=target.suffix)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            strip_file(Path(name))
+            if has_metadata(Path(name).read_bytes()):
+                os.unlink(name)
+                failed.append(src)
+                continue
+            os.replace(name, target)
+        made[src] = target
     return made, failed

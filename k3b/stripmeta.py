@@ -75,7 +75,7 @@ def strip_file(path: Path) -> bool:
     if turn:
         try:
             turned = _strip(_upright_jpeg(data))  # Pillow's output stripped too, to be sure
-        except (OSError, ValueError):  # Pillow cannot decode it: sideways is better than a GPS leak
+        except Exception:  # noqa: BLE001 - Pillow cannot decode it: sideways beats a GPS leak
             turned = None
         stripped = turned[0] if turned else stripped
     elif stripped == data:

@@ -314,3 +314,37 @@ def test_a_template_path_is_refused(tmp_path, caplog):
     assert error_lines(caplog)[0] == (
         "docs/artikel/ohne-themen.md:2: Feld „template“: „../../etc/passwd“ gibt es nicht – erlaubt: "
         "main.html (das Feld braucht es fast nie; am besten löschen)")
+
+
+def _photo(path, fmt: str) -> bytes:
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Kamerahersteller"  # Make
+    exif[0x013B] = "Erika Musterfrau"  # Artist
+    exif.get_ifd(0x8825)[2] = (52.0, 31.0, 12.0)  # GPSLatitude
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, fmt, exif=exif, xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Ort</x:xmpmeta>')
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(("name", "fmt"),
+                         [("foto.jpg", "JPEG"), ("grafik.png", "PNG"), ("bild.webp", "WEBP")])
+def test_linked_originals_are_published_without_metadata(tmp_path, name, fmt):
+    from PIL import Image
+
+    from k3b.stripmeta import has_metadata
+
+    project = make_project(tmp_path, "minimal")
+    original = _photo(project / "docs/artikel/bilder" / name, fmt)
+    assert has_metadata(original)
+    page = project / "docs/artikel/ohne-themen.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n[Original in voller Größe](bilder/{name})\n",
+                    encoding="utf-8")
+    site = build(project)
+    published = (site / "artikel/bilder" / name).read_bytes()
+    assert not has_metadata(published) and b"Erika" not in published and b"xmpmeta" not in published
+    with Image.open(site / "artikel/bilder" / name) as image:
+        assert not image.getexif() and image.size == (64, 48)
+    assert (project / "docs/artikel/bilder" / name).read_bytes() == original  # the source stays as it is
