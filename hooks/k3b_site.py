@@ -18,6 +18,8 @@ import datetime as dt
 import logging
 import os
 import re
+import signal
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -240,6 +242,36 @@ def _add_image_sizes(files: Files, config: MkDocsConfig, images: ImagePlan, prob
         files.append(File.generated(config, src, abs_src_path=str(path)))
 
 
+# Seconds one page may take from its Markdown to its HTML. k3b.limits keeps the known parser
+# bombs out; this is the stop for any other input that makes Python-Markdown run away. Only
+# where signals can be had (the main thread: make build; the preview builds in another one).
+PAGE_SECONDS = "30"  # K3B_PAGE_SECONDS overrides it (the test sets a tiny limit)
+
+
+def _start_timer(shown: str) -> None:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return
+    limit = float(os.environ.get("K3B_PAGE_SECONDS", PAGE_SECONDS))
+
+    def too_slow(signum: int, frame: object) -> None:
+        seconds = f"{limit:g}".replace(".", ",")
+        raise PluginError(f"{shown}:1: die Seite war nach {seconds} s noch nicht in HTML umgewandelt – "
+                          "bitte sehr lange Listen, Tabellen oder verschachtelte Klammern vereinfachen "
+                          "(oder die Seite teilen)")
+
+    signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+
+
+def _stop_timer() -> None:
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_timer()
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in topics, byline, listings, citations, generated parts and related content."""
     assert _build is not None and _build.site is not None and _build.plan is not None
@@ -260,6 +292,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _bibliographies[src] = composed.bibliography  # its heading comes in on_page_content
     if ONLY_TOKENS.fullmatch(composed.markdown) and os.environ.get("K3B_SKIP_MARKDOWN", "1") != "0":
         _without_markdown(page, composed.markdown)
+    else:
+        _start_timer(_shown(config, page.file.abs_src_path or src))  # stopped in on_page_content
     return composed.markdown
 
 
@@ -300,6 +334,7 @@ def _deferrer(src: str) -> Callable[[str], str]:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Remove what the allow-list forbids from Markdown's HTML (``k3b.rawhtml``), then put
     the deferred HTML, our own, in place of its placeholders."""
+    _stop_timer()
     html = sanitize(html)
     store = _deferred.pop(page.file.src_uri, None)
     if not store:

@@ -25,6 +25,8 @@ LINES = [
      "INFO    -  Baue die Website in den Ordner /srv/k3b/site"),
     ("INFO    -  Documentation built in 1.53 seconds", "INFO    -  Website gebaut in 1.53 s"),
     ("Aborted with a BuildError!", "Build abgebrochen – die Probleme stehen oben."),
+    ("ERROR   -  Error building page 'artikel/x.md':",
+     "ERROR   -  Die Seite aus docs/artikel/x.md ließ sich nicht bauen:"),
     ("Aborted with 2 warnings, 1 errors in strict mode!",
      "Build abgebrochen: 2 Warnung(en), 1 Fehler – siehe oben."),
     ("Aborted with a configuration error!", "Build abgebrochen: Fehler in der Konfiguration (siehe oben)."),
@@ -72,7 +74,7 @@ def test_the_messages_are_the_engines_own():
                      "Aborted with a configuration error!", "configuration warnings in 'strict' mode!",
                      '"Building documentation..."', "Watching paths for changes: ", "Serving on ",
                      "and opening it in a browser", "Detected file changes", "Reloading browsers",
-                     "Browser connected: ", "Shutting down...",
+                     "Browser connected: ", "Shutting down...", "Error building page '",
                      "An error happened during the rebuild. The server will appear stuck until build "
                      "errors are resolved."):
         assert fragment in source, fragment

@@ -348,3 +348,17 @@ def test_linked_originals_are_published_without_metadata(tmp_path, name, fmt):
     with Image.open(site / "artikel/bilder" / name) as image:
         assert not image.getexif() and image.size == (64, 48)
     assert (project / "docs/artikel/bilder" / name).read_bytes() == original  # the source stays as it is
+
+
+def test_a_page_that_takes_too_long_stops_the_build(tmp_path, monkeypatch, caplog):
+    """The time limit is the last stop behind k3b.limits: here a tiny one on an ordinary page."""
+    monkeypatch.setenv("K3B_PAGE_SECONDS", "0.001")
+    project = make_project(tmp_path, "minimal")
+    with pytest.raises(Exception, match="BuildError"):
+        build(project)
+    # Which page the tiny limit stops first depends on the order of the build: any of them.
+    path, _, message = error_lines(caplog)[-1].partition(":1: ")
+    assert path.startswith("docs/") and path.endswith(".md")
+    assert message == (
+        "die Seite war nach 0,001 s noch nicht in HTML umgewandelt – bitte "
+        "sehr lange Listen, Tabellen oder verschachtelte Klammern vereinfachen (oder die Seite teilen)")

@@ -38,6 +38,7 @@ _MESSAGES: tuple[tuple[str, Replacement], ...] = (
     (r"Building documentation\.\.\.$", "Baue die Website …"),
     (r"Documentation built in (?P<x>[\d.]+) seconds$", r"Website gebaut in \g<x> s"),
     (r"^Aborted with a BuildError!$", "Build abgebrochen – die Probleme stehen oben."),
+    (r"Error building page '(?P<x>.+)':$", r"Die Seite aus docs/\g<x> ließ sich nicht bauen:"),
     (r"^Aborted with a configuration error!$",
      "Build abgebrochen: Fehler in der Konfiguration (siehe oben)."),
     (r"^Aborted with (?P<x>\d+) configuration warnings in 'strict' mode!$",
