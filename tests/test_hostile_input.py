@@ -362,3 +362,47 @@ def test_a_page_that_takes_too_long_stops_the_build(tmp_path, monkeypatch, caplo
     assert message == (
         "die Seite war nach 0,001 s noch nicht in HTML umgewandelt – bitte "
         "sehr lange Listen, Tabellen oder verschachtelte Klammern vereinfachen (oder die Seite teilen)")
+
+
+BOMB_BUILD = """
+import sys, logging
+sys.path.insert(0, {tests!r})
+from sitebuild import build
+logging.basicConfig(level=logging.ERROR, format="%(message)s", stream=sys.stdout)
+try:
+    build(__import__("pathlib").Path({project!r}))
+except Exception as error:
+    print(type(error).__name__)
+"""
+
+
+def test_all_bombs_at_once_stay_under_a_gigabyte_and_a_minute(tmp_path):
+    """In a process of its own, so that its peak memory can be measured."""
+    import resource
+    import subprocess
+    import sys
+
+    from sitebuild import ROOT
+
+    project = make_project(tmp_path, "minimal")
+    head = "---\ntitle: Bombe\ndate: 2025-01-01\nauthors: [K3B-Redaktion]\nsummary: Test.\n" \
+           "topics: [Energiewende]\n---\n\n"
+    for name, body in BOMBS.items():
+        (project / "docs/artikel" / name).write_text(head + body, encoding="utf-8")
+    strings = ['@string{s0 = "ab"}'] + [f"@string{{s{n} = s{n - 1} # s{n - 1}}}" for n in range(1, 41)]
+    bib = "\n".join(strings) + "\n@misc{b, title = s40, year = 2024}\n" \
+        + "@misc{dup, title = {T}, year = 2024}\n" * 19_000  # 18,999 duplicate keys
+    (project / "publications/bombe.bib").write_text(bib, encoding="utf-8")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", BOMB_BUILD.format(tests=str(ROOT / "tests"),
+                                                                     project=str(project))],
+                            capture_output=True, text=True, timeout=120)
+    seconds = time.monotonic() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert result.stdout.strip().splitlines()[-1] == "Abort", result.stderr[-2000:]
+    lines = result.stdout.strip().splitlines()[:-1]
+    assert len(lines) == 5 + 51 + 1  # the five pages, 50 lines of the .bib and its count, the summary
+    # 18,999 duplicate keys, the @string error and the entry it left without a title: 19,001
+    assert "publications/bombe.bib: und 18.951 weitere Meldungen in dieser Datei" in lines
+    assert seconds < 60 and peak_mb < 1024, (seconds, peak_mb)
+    print(f"bombs: {seconds:.1f} s, peak {peak_mb:.0f} MB")

@@ -94,15 +94,15 @@ class _Loader:
         if not check_characters(text, source.display, self.errors):
             text = FORBIDDEN.sub("", text)  # reported; read on for the file's other problems
         result = read(text)
-        if len(result.entries) > MAX_ENTRIES:
-            count = german_number(len(result.entries))
-            self.errors.add(source.display, 1, f"die Datei hat {count} Einträge, "
-                            f"höchstens {german_number(MAX_ENTRIES)} sind erlaubt – bitte aufteilen")
-            return
         for line, message in result.errors:
             self.errors.add(source.display, line, message)
         for line, message in result.notes:
             self.notes.add(source.display, line, message)
+        if len(result.entries) > MAX_ENTRIES:  # reported; none of them is formatted
+            count = german_number(len(result.entries))
+            self.errors.add(source.display, 1, f"die Datei hat {count} Einträge, "
+                            f"höchstens {german_number(MAX_ENTRIES)} sind erlaubt – bitte aufteilen")
+            return
         for key, line in result.broken:
             self.seen.setdefault(key, (source.display, line))
         for entry in result.entries:
