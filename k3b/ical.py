@@ -5,11 +5,15 @@ are deterministic: events are sorted, UIDs come from the event's address, and ``
 is a fixed moment instead of the build time (calendar programs match events by ``UID``
 and re-read a subscription as a whole, so a changing stamp would only change the bytes).
 Times carry ``TZID=Europe/Berlin`` with its ``VTIMEZONE``.
+
+Every text goes through ``_text`` (or ``_line``), which leaves no control character that
+RFC 5545 forbids in a TEXT value; icalendar then escapes what TEXT escapes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +26,15 @@ PRODID = "-//K3B Kompetenzzentrum Kommunale Konfliktberatung//Wissensportal//DE"
 TZID = "Europe/Berlin"
 STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 REFRESH = dt.timedelta(days=1)  # the site is built daily
+
+# RFC 5545 3.3.11: a TEXT value holds no control character but HTAB; a line break is the
+# escape ``\n``, which icalendar writes for "\n". A control that separates words (TAB, VT,
+# FF) becomes a space so the words stay apart; every other C0 control and DEL goes.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_SPACING = re.compile("[\t\x0b\x0c]")
+_BREAK = re.compile("\r\n?")
+# icalendar also reads a written "\N" as a line break (vText), so a single line folds it too.
+_FOLD = re.compile(r"[ \t\n\x0b\x0c\r]*(?:[\t\n\x0b\x0c\r]|\\N)[ \t\n\x0b\x0c\r]*")
 
 
 @dataclass(frozen=True)
@@ -38,9 +51,35 @@ class CalendarEvent:
     cancelled: bool = False
 
 
+def _line(value: str) -> str:
+    """``value`` for a single-line property or a parameter (SUMMARY, LOCATION, CN …): every
+    run of line breaks and spacing controls is one space, the other controls are gone.
+
+    icalendar escapes a line break, so a title would still show on two lines, and it passes
+    VT, NUL, DEL and the like through unchanged.
+    """
+    return _FOLD.sub(" ", _CONTROLS.sub("", value)).strip(" ")
+
+
+def _lines(value: str) -> str:
+    """``value`` for DESCRIPTION: every line break (CRLF, CR, LF) is one LF, which icalendar
+    writes as the escape ``\\n``; spacing controls are spaces, the other controls are gone."""
+    return _SPACING.sub(" ", _BREAK.sub("\n", _CONTROLS.sub("", value)))
+
+
+def _text(value: str, multiline: bool = False) -> icalendar.vText:
+    """``value`` as a TEXT property value, one line unless ``multiline``.
+
+    A ``vText`` because icalendar escapes commas, semicolons, backslashes and line breaks of
+    a ``vText`` whatever the property; a plain ``str`` for NAME or X-WR-CALNAME goes out raw
+    (a line break in a title made icalendar raise ``AssertionError``, a bare CR went out as is).
+    """
+    return icalendar.vText(_lines(value) if multiline else _line(value))
+
+
 def _vevent(event: CalendarEvent) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", event.uid)
+    vevent.add("uid", _text(event.uid))
     vevent.add("dtstamp", STAMP)
     span = event.span
     if span.all_day:
@@ -52,14 +91,14 @@ def _vevent(event: CalendarEvent) -> icalendar.Event:
         vevent.add("dtstart", span.start)
         if span.end is not None:
             vevent.add("dtend", span.end)
-    vevent.add("summary", event.title)
-    if event.description:
-        vevent.add("description", event.description)
-    if event.location:
-        vevent.add("location", event.location)
+    vevent.add("summary", _text(event.title))
+    if description := _text(event.description, multiline=True):
+        vevent.add("description", description)
+    if location := _text(event.location):
+        vevent.add("location", location)
     vevent.add("url", event.url)
-    if event.categories:
-        vevent.add("categories", list(event.categories))
+    if categories := [c for c in map(_text, event.categories) if c]:
+        vevent.add("categories", categories)
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     return vevent
 
@@ -101,12 +140,12 @@ def calendar_bytes(events: Iterable[CalendarEvent], name: str, description: str 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    calendar.add("name", _text(name))
+    calendar.add("x-wr-calname", _text(name))
     calendar.add("x-wr-timezone", TZID)
-    if description:
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
+    if text := _text(description, multiline=True):
+        calendar.add("description", text)
+        calendar.add("x-wr-caldesc", text)
     if subscription:
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "P1D")

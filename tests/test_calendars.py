@@ -5,6 +5,7 @@ Dates, time zone, UIDs, links and stable bytes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -171,3 +172,73 @@ def test_the_time_zone_rule_matches_the_tz_database():
             checked += 1
         day += dt.timedelta(days=1)
     assert checked > 14_000
+
+
+# Hostile text, written straight through k3b/ical.py: the front matter refuses most controls
+# but lets CR and LF through, and a calendar must come out of whatever reaches it.
+CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
+
+
+def hostile_calendar(title: str, description: str = "", location: str = "",
+                     categories: tuple[str, ...] = ()) -> bytes:
+    from k3b.ical import CalendarEvent, calendar_bytes
+    from k3b.timespan import Span
+
+    event = CalendarEvent(uid="veranstaltung-x@example.org", url="https://example.org/x/", title=title,
+                          span=Span(dt.datetime(2026, 12, 8, 16, 0), dt.datetime(2026, 12, 8, 17, 30)),
+                          description=description, location=location, categories=categories)
+    return calendar_bytes([event], title, description=description)
+
+
+def assert_clean_lines(data: bytes) -> None:
+    """Every physical line ends with CRLF and holds no other control (not even a TAB)."""
+    assert data.endswith(b"\r\n")
+    for line in data.split(b"\r\n")[:-1]:
+        assert not CONTROL.search(line), line
+
+
+PUNCTUATION = 'Komma, Semikolon; Backslash \\ Doppelpunkt: "Zitat"'
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Dialog\nZwei", "Dialog Zwei"),
+    ("Dialog\rZwei", "Dialog Zwei"),
+    ("Dialog\r\nZwei", "Dialog Zwei"),
+    ("Dialog\x0bZwei", "Dialog Zwei"),
+    ("Dialog \r\n\t\x0c\n  Zwei\n", "Dialog Zwei"),  # a run of breaks and spacing is one space
+    ("\x01Dia\x1b[31mlog\x7f\tZwei\x08\x1f", "Dia[31mlog Zwei"),  # NUL-free control mix: gone, TAB a space
+    (PUNCTUATION, PUNCTUATION),  # icalendar's escaping, read back as written
+    ("Pfad C:\\Neu", "Pfad C: eu"),  # icalendar reads a written \N as a line break
+])
+def test_a_title_with_controls_is_one_line(title, summary):
+    data = hostile_calendar(title, location=title, categories=(title, "Migration"))
+    assert_clean_lines(data)
+    calendar = icalendar.Calendar.from_ical(data)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == summary and str(event["LOCATION"]) == summary
+    assert [str(c) for c in event["CATEGORIES"].cats] == [summary, "Migration"]
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert parsed.vevent.summary.value == summary and parsed.vevent.location.value == summary
+    assert parsed.vevent.categories.value == [summary, "Migration"]
+    # The calendar's own name is the title too (one file per event), read as TEXT.
+    assert parsed.contents["name"][0].value == parsed.contents["x-wr-calname"][0].value == summary
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Erste Zeile\nZweite Zeile", "Erste Zeile\nZweite Zeile"),
+    ("Erste\r\nZweite\rDritte\n\nVierte", "Erste\nZweite\nDritte\n\nVierte"),
+    ("Mit:\tAnna\x0bBeispiel\x01\x7f\x1b, Team; Test\\", "Mit: Anna Beispiel, Team; Test\\"),
+])
+def test_a_description_keeps_its_line_breaks_as_escapes(description, expected):
+    data = hostile_calendar("Dialog", description=description)
+    assert_clean_lines(data)
+    unfolded = data.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
+    lines = [line for line in unfolded if line.startswith(("DESCRIPTION:", "X-WR-CALDESC:"))]
+    assert len(lines) == 3  # the event's, the calendar's twice
+    assert all(line.count("\\n") == expected.count("\n") for line in lines), lines  # each break an escape
+    calendar = icalendar.Calendar.from_ical(data)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["DESCRIPTION"]) == str(calendar["DESCRIPTION"]) == expected
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert parsed.vevent.description.value == parsed.description.value == expected
+    assert parsed.contents["x-wr-caldesc"][0].value == expected
