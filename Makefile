@@ -102,7 +102,7 @@ RSYNC ?= rsync
 
 # Everything a build checks, without rendering: seconds instead of a full build.
 check: $(STAMP)
-	$(BIN)/python -m k3b.check
+	$(BIN)/python -m k3b.check $(if $(ALLE),--alle)
 
 # A new article, case study … from the schema: make neu TYP=fallbeispiel TITEL="…"
 neu: $(STAMP)

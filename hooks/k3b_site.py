@@ -394,5 +394,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     timing.record("search-index-rss-mb", result.peak_rss_mb)
-    log.info(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s")
+    log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
     timing.write_if_requested()

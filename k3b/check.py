@@ -33,7 +33,8 @@ from .symlinks import escaping_links, is_below, report_links
 from .topics import VocabularyError, load_vocabulary
 
 
-def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambda line: None) -> ProblemList:
+def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambda line: None,
+          every_note: bool = False) -> ProblemList:
     """Every problem of the project in ``root`` (the folder of mkdocs.yml)."""
     problems = ProblemList()
     config_file = root / "mkdocs.yml"
@@ -62,7 +63,7 @@ def check(root: Path, preview: bool = False, note: Callable[[str], None] = lambd
         return problems
     with timing.phase("bibtex"):
         bibliography, errors, notes = load_bibliography(publication_sources(settings, refused), vocabulary,
-                                                        settings.private_fields)
+                                                        settings.private_fields, every_note)
     problems.extend(errors)
     for line in notes.lines(per_file=PER_FILE):
         note(line)
@@ -79,9 +80,11 @@ def main(argv: list[str] | None = None) -> int:
                                      "ohne Seiten zu erzeugen.")
     parser.add_argument("--vorschau", action="store_true", help="wie make serve: Entwürfe gehören dazu")
     parser.add_argument("--projekt", type=Path, default=Path("."), help="Ordner mit mkdocs.yml")
+    parser.add_argument("--alle", action="store_true",
+                        help="jeden Hinweis einzeln, auch die sonst zusammengefassten (make check ALLE=1)")
     args = parser.parse_args(argv)
     notes: list[str] = []
-    problems = check(args.projekt, args.vorschau, lambda line: notes.append(line))
+    problems = check(args.projekt, args.vorschau, lambda line: notes.append(line), args.alle)
     for line in notes:  # the build's notes (BibTeX, drafts, scheduled pages) but not every detection
         if ": Themen erkannt: " not in line:
             print(f"Hinweis: {line}")

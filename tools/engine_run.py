@@ -36,7 +36,8 @@ _MESSAGES: tuple[tuple[str, Replacement], ...] = (
     (r"Cleaning site directory$", "Leere den Ordner der Website"),
     (r"Building documentation to directory: (?P<x>.*)$", r"Baue die Website in den Ordner \g<x>"),
     (r"Building documentation\.\.\.$", "Baue die Website …"),
-    (r"Documentation built in (?P<x>[\d.]+) seconds$", r"Website gebaut in \g<x> s"),
+    (r"Documentation built in (?P<x>[\d.]+) seconds$",
+     lambda match: f"Website gebaut in {match['x'].replace('.', ',')} s"),
     (r"^Aborted with a BuildError!$", "Build abgebrochen – die Probleme stehen oben."),
     (r"Error building page '(?P<x>.+)':$", r"Die Seite aus docs/\g<x> ließ sich nicht bauen:"),
     (r"^Aborted with a configuration error!$",
@@ -59,8 +60,15 @@ _MESSAGES: tuple[tuple[str, Replacement], ...] = (
 MESSAGES = tuple((re.compile(pattern), german) for pattern, german in _MESSAGES)
 
 
-def translate(line: str) -> str:
-    """``line`` with the engine's message in German, or unchanged."""
+# The engine's lines that say nothing staff act on: left out, so their own problems stand out.
+QUIET = tuple(re.compile(p) for p in (r"INFO\s+-\s+Cleaning site directory$",
+                                      r"INFO\s+-\s+Building documentation to directory: .*$"))
+
+
+def translate(line: str) -> str | None:
+    """``line`` with the engine's message in German, unchanged, or None to leave it out."""
+    if any(pattern.search(line) for pattern in QUIET):
+        return None
     for pattern, german in MESSAGES:
         translated, count = pattern.subn(german, line, count=1)
         if count:
@@ -86,8 +94,10 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     assert engine.stdout is not None
     for line in engine.stdout:
-        sys.stdout.write(translate(line.rstrip("\n")) + "\n")
-        sys.stdout.flush()
+        translated = translate(line.rstrip("\n"))
+        if translated is not None:
+            sys.stdout.write(translated + "\n")
+            sys.stdout.flush()
     return engine.wait()
 
 

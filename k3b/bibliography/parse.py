@@ -36,6 +36,8 @@ __all__ = ["BibSource", "Bibliography", "decode", "doi_url", "is_private", "load
            "safe_link"]
 TAGS = re.compile(r"<[^>]+>")
 
+FOLD_KEYWORDS = 3  # more unmapped keywords in one file than this: one line with their count
+
 
 def decode(value: str) -> str:
     """LaTeX to Unicode text: ``{\\"u}`` → ü, ``{\\ss}`` → ß, braces dropped."""
@@ -76,6 +78,8 @@ class _Loader:
         self.slugs: dict[str, str] = {}
         self.located: list[Located] = []
         self.unknown: dict[tuple[str, str], int] = {}  # (file, command) → first line
+        self.every_note = False  # make check ALLE=1: each unmapped keyword on its own line
+        self.unmapped: dict[str, list[tuple[int, str, str]]] = {}  # file → (line, key, keyword)
 
     def read(self, source: BibSource) -> None:
         try:
@@ -138,6 +142,7 @@ class _Loader:
             citation = format_citation(replace(parts.work, year=label_year))
             entries[pub.key] = replace(pub, label_year=label_year, citation_html=citation,
                                        citation_text=unescape(TAGS.sub("", citation)))
+        self.report_unmapped()
         for (path, command), line in self.unknown.items():
             self.notes.add(path, line, f"unbekannter LaTeX-Befehl „\\{command}“ – gezeigt wird nur sein Text")
         return entries
@@ -178,14 +183,30 @@ class _Loader:
         )
         return pub, parts
 
+    def report_unmapped(self) -> None:
+        """Keywords outside the vocabulary: a few on their own lines, many as one line per file.
+
+        A Zotero export carries dozens of keywords no topic needs („Akzeptanz“, „Macht“); one
+        line each buried the one problem staff had to fix."""
+        for source, found in self.unmapped.items():
+            if self.every_note or len(found) <= FOLD_KEYWORDS:
+                for line, key, keyword in found:
+                    self.notes.add(source, line, f"Eintrag „{key}“: Schlagwort „{keyword}“ gehört zu keinem "
+                                                 "Thema")
+                continue
+            words = list(dict.fromkeys(keyword for _line, _key, keyword in found))
+            examples = ", ".join(f"„{w}“" for w in words[:3])
+            self.notes.add(source, found[0][0], f"{len(found)} Schlagwörter ({len(words)} verschiedene) "
+                           f"gehören zu keinem Thema, z. B. {examples} – alle mit „make check ALLE=1“; ein "
+                           "Schlagwort, das ein Thema finden soll, in data/themen.yml eintragen")
+
     def topics_for(self, keywords, source, key, line) -> tuple[str, ...]:
         """Keywords through the vocabulary: a label, a slug or one of a topic's keywords."""
         found: list[str] = []
         for keyword in keywords:
             slugs = _keyword_topics(self.vocabulary, keyword)
             if not slugs:
-                self.notes.add(source, line,
-                               f"Eintrag „{key}“: Schlagwort „{keyword}“ gehört zu keinem Thema")
+                self.unmapped.setdefault(source, []).append((line, key, keyword))
             found.extend(s for s in slugs if s not in found)
         return tuple(found)
 
@@ -210,9 +231,12 @@ def load_bibliography(
     sources: list[BibSource],
     vocabulary: Vocabulary,
     private: tuple[str, ...] = DEFAULT_PRIVATE_FIELDS,
+    every_note: bool = False,
 ) -> tuple[Bibliography, ProblemList, ProblemList]:
-    """Parse and format every entry once. Returns (bibliography, errors, notes)."""
+    """Parse and format every entry once. Returns (bibliography, errors, notes); notes that
+    repeat per entry are folded unless ``every_note``."""
     loader = _Loader(vocabulary, tuple(p.lower() for p in private))
+    loader.every_note = every_note
     for source in sources:
         loader.read(source)
     bibliography = Bibliography(loader.publications())

@@ -261,14 +261,19 @@ def visit(real_site):
 
 @pytest.fixture(scope="session")
 def contexts(browser):
-    """contexts(scheme, viewport) → a browser context per combination, made once."""
+    """contexts(scheme, viewport) → a browser context per combination, made once.
+
+    They ignore the pages' Content-Security-Policy (``bypass_csp``): axe injects its script as
+    a string, which the policy in every page's <meta> forbids. Whether the pages keep to the
+    policy is tested with it in force (test_csp.py, test_search_hostile.py).
+    """
     made: dict[tuple[str, str], object] = {}
 
     def get(scheme: str, viewport: str):
         key = (scheme, viewport)
         if key not in made:
             made[key] = browser.new_context(
-                locale="de-DE", viewport=VIEWPORTS[viewport], color_scheme=scheme
+                locale="de-DE", viewport=VIEWPORTS[viewport], color_scheme=scheme, bypass_csp=True
             )
         return made[key]
 
