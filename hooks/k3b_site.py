@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from k3b import timing
+from k3b import preview, timing
 from k3b.assemble import assemble
 from k3b.bibliography.parse import Bibliography, load_bibliography
 from k3b.builddate import BuildDateError, build_date
@@ -74,6 +74,9 @@ _build: _Build | None = None
 # The preview (`mkdocs serve`, or K3B_PREVIEW=1) shows drafts and scheduled items with a
 # banner; a build for publishing leaves them out. Set once per process in on_startup.
 _preview = False
+# `mkdocs serve` itself (not K3B_PREVIEW=1 make build): problems do not stop it (k3b.preview).
+_serving = False
+_broken: list[str] | None = None  # the problems of this build, while previewing
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
@@ -96,8 +99,38 @@ def _shown(config: MkDocsConfig, path: str | Path) -> str:
     return os.path.relpath(path, _base(config)).replace(os.sep, "/")
 
 
+class _Broken(Exception):  # noqa: N818 - not an error of ours: the state of the content
+    """Problems found while ``mkdocs serve`` previews: shown on the pages, the preview goes on."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines)
+        self.lines = lines
+
+
 def _fail(problems: ProblemList) -> None:
+    if _serving:
+        raise _Broken(problems.lines(per_file=PER_FILE))
     raise PluginError(report(problems, log))
+
+
+# The preview's problems are logged outside the "mkdocs" loggers: MkDocs counts every error
+# there and would abort the build in strict mode, which stops its server from answering.
+_preview_log = logging.getLogger("k3b.vorschau")
+if not _preview_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))
+    _preview_log.addHandler(_handler)
+    _preview_log.setLevel(logging.INFO)
+
+
+def _broken_preview(lines: list[str]) -> None:
+    global _broken
+    _broken = lines
+    for line in lines:
+        _preview_log.error(line)
+    count = len(lines)
+    _preview_log.error(f"{count} Problem{'e' if count != 1 else ''} gefunden – die Vorschau zeigt den "
+                       "letzten Stand ohne Fehler und die Probleme oben auf jeder Seite.")
 
 
 PREVIEW_VALUES = {"": False, "0": False, "nein": False, "1": True, "ja": True}
@@ -105,12 +138,25 @@ PREVIEW_VALUES = {"": False, "0": False, "nein": False, "1": True, "ja": True}
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process previews (``serve``) or builds for publishing."""
-    global _preview
+    global _preview, _serving
+    _serving = command == "serve"
     asked = os.environ.get("K3B_PREVIEW", "").strip().lower()
     _preview = command == "serve" or PREVIEW_VALUES.get(asked, False)  # other values: on_config stops
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Start a fresh build state; in the preview, problems are shown instead of stopping it."""
+    global _broken
+    _broken = None
+    config.extra["k3b_preview_script"] = _serving  # overrides/main.html loads k3b-vorschau.js
+    try:
+        return _configure(config)
+    except _Broken as broken:
+        _broken_preview(broken.lines)
+        return config
+
+
+def _configure(config: MkDocsConfig) -> MkDocsConfig:
     """Load the vocabulary and start a fresh build state."""
     global _build
     timing.reset()
@@ -133,9 +179,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         Settings.from_config(_base(config), config)
     except ConfigError as error:
         problems.add(shown, error.line_in(_config_text(config)), error.message)
-    preview = os.environ.get("K3B_PREVIEW", "")
-    if preview.strip().lower() not in PREVIEW_VALUES:  # "false" or "no" must not show drafts
-        problems.add("K3B_PREVIEW", 1, f"„{preview}“ ist kein erlaubter Wert – K3B_PREVIEW=1 (oder ja) "
+    asked = os.environ.get("K3B_PREVIEW", "")
+    if asked.strip().lower() not in PREVIEW_VALUES:  # "false" or "no" must not show drafts
+        problems.add("K3B_PREVIEW", 1, f"„{asked}“ ist kein erlaubter Wert – K3B_PREVIEW=1 (oder ja) "
                      "baut die Vorschau mit Entwürfen, K3B_PREVIEW=0 (oder nein, oder weglassen) die "
                      "öffentliche Seite")
     if not (config.site_url or "").startswith(("http://", "https://")):
@@ -166,7 +212,24 @@ def _publications(config: MkDocsConfig, vocabulary: Vocabulary) -> tuple[Bibliog
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Collect and check everything, fail once with all problems, then add generated files."""
+    """Collect and check everything, fail once with all problems, then add generated files.
+
+    In the preview a build with problems renders no page: ``on_post_build`` puts the last good
+    site back (``k3b.preview``)."""
+    if _serving:
+        files.append(File.generated(config, preview.SCRIPT_SRC, content=preview.SCRIPT))
+    if _broken is None:
+        try:
+            return _collect(files, config)
+        except _Broken as broken:
+            _broken_preview(broken.lines)
+    for page in files.documentation_pages():
+        files.remove(page)
+    config.nav = []
+    return files
+
+
+def _collect(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     bibliography, bib_errors = _publications(config, _build.vocabulary)
     problems = ProblemList()
@@ -387,7 +450,18 @@ def _set_meta(page: Page, title: str, summary: str, topics: tuple[str, ...]) -> 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site for the search, after every build (also in ``mkdocs serve``)."""
+    """Index the built site for the search, after every build (also in ``mkdocs serve``).
+
+    The preview keeps the site of its last build without problems, and after a build with
+    problems puts it back, with the problems in k3b-vorschau.json."""
+    site, kept = Path(config.site_dir), cache_dir(_base(config)) / "vorschau-letzter-stand"
+    if _serving and _broken is not None:
+        if not preview.restore(kept, site):  # no good build yet: every address lists the problems
+            page = preview.problems_page(_broken, config.extra.get("k3b_csp_meta", ""))
+            for name in ("index.html", "404.html"):
+                (site / name).write_text(page, encoding="utf-8")
+        (site / preview.PROBLEMS_FILE).write_text(preview.problems_json(_broken), encoding="utf-8")
+        return
     try:
         with timing.phase("search-index"):
             result = build_index(Path(config.site_dir))
@@ -396,3 +470,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     timing.record("search-index-rss-mb", result.peak_rss_mb)
     log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
     timing.write_if_requested()
+    if _serving:
+        (site / preview.PROBLEMS_FILE).write_text(preview.problems_json([]), encoding="utf-8")
+        preview.keep(site, kept)

@@ -44,8 +44,8 @@ LINES = [
      "INFO    -  [09:16:41] Browser verbunden: http://127.0.0.1:8000/artikel/"),
     ("ERROR   -  [09:16:41] An error happened during the rebuild. The server will appear stuck until "
      "build errors are resolved.",
-     "ERROR   -  [09:16:41] Die Vorschau konnte nicht neu gebaut werden: Sie zeigt den letzten guten "
-     "Stand, bis die Probleme oben behoben sind."),
+     "ERROR   -  [09:16:41] Die Vorschau konnte nicht neu gebaut werden (ein Fehler im Programm, nicht im "
+     "Inhalt – siehe oben): Sie antwortet erst wieder, wenn er behoben ist."),
     ("INFO    -  Shutting down...", "INFO    -  Beende die Vorschau …"),
     # Ours, and what the wrapper does not know, pass unchanged.
     ("ERROR   -  docs/artikel/x.md:3: Pflichtfeld „summary“ fehlt",

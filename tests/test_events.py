@@ -313,8 +313,7 @@ def test_bad_events_are_reported_all_at_once(tmp_path, caplog):
 
 
 def test_the_preview_allows_a_draft_as_documentation(tmp_path, caplog):
-    with pytest.raises(Abort):
-        build(make_project(tmp_path, "bad-events"), command="serve")
+    build(make_project(tmp_path, "bad-events"), command="serve")  # the preview goes on, showing them
     assert not [line for line in error_lines(caplog) if "doku-entwurf.md" in line]
     assert any("doku-seite.md:6" in line for line in error_lines(caplog))
 

@@ -102,8 +102,7 @@ def test_broken_links_are_german_errors_with_line_and_suggestion(tmp_path, caplo
 
 def test_preview_allows_the_link_to_a_draft(tmp_path, caplog, monkeypatch):
     monkeypatch.setenv("K3B_TODAY", "2026-12-01")
-    with pytest.raises(Abort):
-        build(make_project(tmp_path, "broken-links"), command="serve")
+    build(make_project(tmp_path, "broken-links"), command="serve")  # the preview goes on, showing them
     problems = [line for line in error_lines(caplog) if line.startswith("docs/")]
     assert problems == [line for line in BROKEN if "entwurf.md" not in line]
 

@@ -47,8 +47,8 @@ _MESSAGES: tuple[tuple[str, Replacement], ...] = (
     (r"^Aborted with (?P<x>.+) in strict mode!$",
      lambda match: f"Build abgebrochen: {_counts(match['x'])} – siehe oben."),
     (r"An error happened during the rebuild\. The server will appear stuck until build errors are "
-     r"resolved\.$", "Die Vorschau konnte nicht neu gebaut werden: Sie zeigt den letzten guten Stand, "
-                     "bis die Probleme oben behoben sind."),
+     r"resolved\.$", "Die Vorschau konnte nicht neu gebaut werden (ein Fehler im Programm, nicht im "
+                     "Inhalt – siehe oben): Sie antwortet erst wieder, wenn er behoben ist."),
     (r"Watching paths for changes: (?P<x>.*)$", r"Beobachte Änderungen in: \g<x>"),
     (r"Serving on (?P<x>\S+) and opening it in a browser$", r"Vorschau unter \g<x> (öffnet im Browser)"),
     (r"Serving on (?P<x>\S+)$", r"Vorschau unter \g<x>"),

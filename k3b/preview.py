@@ -1,0 +1,108 @@
+"""The preview (``make serve``) while content is broken: the last good site, with the problems.
+
+MkDocs' own preview stops answering when a rebuild fails („The server will appear stuck
+until build errors are resolved“) and does not start at all when the first build fails.
+Ours never fails over a staff mistake: the build that found problems publishes the last good
+site again (or, before there was one, a page that lists the problems), and
+``k3b-vorschau.json`` holds the problems, one German line each, as the terminal shows them.
+Every preview page loads ``k3b-vorschau.js``, which shows them above the text and reloads the
+page once they change, so a fix brings the page back by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from html import escape
+from pathlib import Path
+
+PROBLEMS_FILE = "k3b-vorschau.json"
+SCRIPT_SRC = "assets/javascripts/k3b-vorschau.js"
+# Checks the problems once a second; the preview is one reader on this machine.
+SCRIPT = """// The preview's problem banner (make serve; k3b/preview.py). Not part of a published site.
+(() => {
+  const script = document.currentScript;
+  const source = new URL("../../k3b-vorschau.json", script.src);
+  let shown = null;
+  const render = (problems) => {
+    const key = JSON.stringify(problems);
+    if (shown !== null && key !== shown) {
+      location.reload();
+      return;
+    }
+    shown = key;
+    if (!problems.length || document.getElementById("k3b-vorschau-probleme")) return;
+    const box = document.createElement("div");
+    box.id = "k3b-vorschau-probleme";
+    box.className = "admonition failure k3b-banner";
+    box.setAttribute("role", "alert");
+    const title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = (problems.length === 1 ? "1 Problem" : `${problems.length} Probleme`)
+      + " – die Vorschau zeigt den letzten Stand ohne Fehler. Nach dem Beheben lädt die Seite neu.";
+    const list = document.createElement("ul");
+    for (const line of problems) {
+      const item = document.createElement("li");
+      item.textContent = line;
+      list.append(item);
+    }
+    box.append(title, list);
+    (document.querySelector("article.md-content__inner") || document.body).prepend(box);
+  };
+  const poll = () => fetch(source, { cache: "no-store" })
+    .then((response) => (response.ok ? response.json() : []))
+    .then(render)
+    .catch(() => {})
+    .finally(() => setTimeout(poll, 1000));
+  poll();
+})();
+"""
+
+
+def problems_json(lines: list[str]) -> str:
+    return json.dumps(lines, ensure_ascii=False)
+
+
+def problems_page(lines: list[str], csp_meta: str) -> str:
+    """A page for every address while there was no good build yet."""
+    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    count = "1 Problem" if len(lines) == 1 else f"{len(lines)} Probleme"
+    return (
+        '<!doctype html>\n<html lang="de"><head><meta charset="utf-8">\n'
+        f'{csp_meta}\n<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        "<title>Vorschau: Probleme – K3B Wissensportal</title>\n"
+        '<link rel="stylesheet" href="/assets/k3b.css">\n'
+        f'<script src="/{SCRIPT_SRC}" defer></script></head>\n'
+        '<body><main class="k3b-vorschau"><h1>Die Vorschau kann noch nichts zeigen</h1>\n'
+        f"<p>{count} verhindern den ersten Build. Sobald sie behoben sind, lädt diese Seite von "
+        "selbst neu. Was zu tun ist, steht in REDAKTION.md unter „Meldungen und was zu tun ist“.</p>\n"
+        f'<ul class="k3b-vorschau__probleme">{items}</ul></main></body></html>\n'
+    )
+
+
+def keep(site_dir: Path, kept: Path) -> None:
+    """Remember the just-built site as the last good one (hard links: no copying)."""
+    if kept.exists():
+        shutil.rmtree(kept)
+    _copy(site_dir, kept)
+
+
+def restore(kept: Path, site_dir: Path) -> bool:
+    """Put the last good site back into ``site_dir``; False if there is none."""
+    if not kept.is_dir():
+        return False
+    _copy(kept, site_dir)
+    return True
+
+
+def _copy(source: Path, target: Path) -> None:
+    def link(src: str, dst: str) -> None:
+        if os.path.lexists(dst):
+            os.unlink(dst)
+        try:
+            os.link(src, dst)  # the build writes new files, never into old ones
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
