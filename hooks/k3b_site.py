@@ -457,10 +457,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site, kept = Path(config.site_dir), cache_dir(_base(config)) / "vorschau-letzter-stand"
     if _serving and _broken is not None:
         if not preview.restore(kept, site):  # no good build yet: every address lists the problems
-            page = preview.problems_page(_broken, config.extra.get("k3b_csp_meta", ""))
+            page = preview.first_build_page(_broken, config.extra.get("k3b_csp_meta", ""))
             for name in ("index.html", "404.html"):
                 (site / name).write_text(page, encoding="utf-8")
-        (site / preview.PROBLEMS_FILE).write_text(preview.problems_json(_broken), encoding="utf-8")
+        (site / preview.PROBLEMS_FILE).write_text(preview.json_lines(_broken), encoding="utf-8")
         return
     try:
         with timing.phase("search-index"):
@@ -471,5 +471,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
     timing.write_if_requested()
     if _serving:
-        (site / preview.PROBLEMS_FILE).write_text(preview.problems_json([]), encoding="utf-8")
+        (site / preview.PROBLEMS_FILE).write_text(preview.json_lines([]), encoding="utf-8")
         preview.keep(site, kept)

@@ -60,11 +60,11 @@ SCRIPT = """// The preview's problem banner (make serve; k3b/preview.py). Not pa
 """
 
 
-def problems_json(lines: list[str]) -> str:
+def json_lines(lines: list[str]) -> str:
     return json.dumps(lines, ensure_ascii=False)
 
 
-def problems_page(lines: list[str], csp_meta: str) -> str:
+def first_build_page(lines: list[str], csp_meta: str) -> str:
     """A page for every address while there was no good build yet."""
     items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
     count = "1 Problem" if len(lines) == 1 else f"{len(lines)} Probleme"
