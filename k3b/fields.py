@@ -89,7 +89,10 @@ def date(value: Any, ctx: Context) -> dt.date | None:
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}", raw):
         ctx.fail(f"„{raw}“: diesen Tag gibt es nicht")
         return None
-    ctx.fail(f"„{raw}“ ist kein Datum – bitte als JJJJ-MM-TT angeben, z. B. 2025-03-14")
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2}", raw):  # 14.3.25: 1925 or 2025?
+        ctx.fail(f"„{raw}“: die Jahreszahl bitte vierstellig schreiben, z. B. 14.03.2025 oder 2025-03-14")
+        return None
+    ctx.fail(f"„{raw}“ ist kein Datum – bitte als JJJJ-MM-TT angeben, z. B. 2025-03-14")  # or 14.03.2025
     return None
 
 
@@ -195,8 +198,8 @@ PROJECT_HELP = ("Optional: das Projekt, zu dem die Seite gehört – der Dateina
 TEXT_FIELDS = (
     FieldSpec("title", text, help="Überschrift, wie sie über dem Text, in Listen und in "
               "Suchmaschinen steht."),
-    FieldSpec("date", date, help="Tag der Veröffentlichung als JJJJ-MM-TT. Liegt er in der Zukunft, "
-              "erscheint der Text erst an diesem Tag."),
+    FieldSpec("date", date, help="Tag der Veröffentlichung als JJJJ-MM-TT (oder TT.MM.JJJJ). Liegt er "
+              "in der Zukunft, erscheint der Text erst an diesem Tag."),
     FieldSpec("authors", names, help="Wer den Text geschrieben hat, eine Zeile pro Person mit „- “ davor, "
               "z. B. „- K3B-Redaktion“."),
     FieldSpec("summary", summary, help=f"Ein bis zwei Sätze (höchstens {SUMMARY_MAX} Zeichen); sie stehen "

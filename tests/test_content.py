@@ -95,6 +95,9 @@ def test_valid_case_study_normalises_bundesland_and_phase():
         (("2025-03-14", "gestern"),
          ["docs/artikel/x.md:3: Feld „date“: „gestern“ ist kein Datum – bitte als JJJJ-MM-TT "
           "angeben, z. B. 2025-03-14"]),
+        (("2025-03-14", "14.3.25"),
+         ["docs/artikel/x.md:3: Feld „date“: „14.3.25“: die Jahreszahl bitte vierstellig schreiben, z. B. "
+          "14.03.2025 oder 2025-03-14"]),
         (("2025-03-14", "2025-02-30"),
          ["docs/artikel/x.md:3: Feld „date“: „2025-02-30“: diesen Tag gibt es nicht"]),
         (("title: Ein Titel", "title: [a, b]"),
