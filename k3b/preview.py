@@ -32,7 +32,8 @@ SCRIPT = """// The preview's problem banner (make serve; k3b/preview.py). Not pa
       return;
     }
     shown = key;
-    if (!problems.length || document.getElementById("k3b-vorschau-probleme")) return;
+    // The page before the first good build lists them itself.
+    if (!problems.length || document.querySelector("#k3b-vorschau-probleme, .k3b-vorschau")) return;
     const box = document.createElement("div");
     box.id = "k3b-vorschau-probleme";
     box.className = "admonition failure k3b-banner";
@@ -67,7 +68,7 @@ def json_lines(lines: list[str]) -> str:
 def first_build_page(lines: list[str], csp_meta: str) -> str:
     """A page for every address while there was no good build yet."""
     items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
-    count = "1 Problem" if len(lines) == 1 else f"{len(lines)} Probleme"
+    count = "1 Problem verhindert" if len(lines) == 1 else f"{len(lines)} Probleme verhindern"
     return (
         '<!doctype html>\n<html lang="de"><head><meta charset="utf-8">\n'
         f'{csp_meta}\n<meta name="viewport" content="width=device-width,initial-scale=1">\n'
@@ -75,7 +76,7 @@ def first_build_page(lines: list[str], csp_meta: str) -> str:
         '<link rel="stylesheet" href="/assets/k3b.css">\n'
         f'<script src="/{SCRIPT_SRC}" defer></script></head>\n'
         '<body><main class="k3b-vorschau"><h1>Die Vorschau kann noch nichts zeigen</h1>\n'
-        f"<p>{count} verhindern den ersten Build. Sobald sie behoben sind, lädt diese Seite von "
+        f"<p>{count} den ersten Build. Sobald alles behoben ist, lädt diese Seite von "
         "selbst neu. Was zu tun ist, steht in REDAKTION.md unter „Meldungen und was zu tun ist“.</p>\n"
         f'<ul class="k3b-vorschau__probleme">{items}</ul></main></body></html>\n'
     )
