@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .masking import masked
-from .problems import ProblemList
+from .problems import ProblemList, german_number
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls; surrogates; and
 # the noncharacters U+FFFE/U+FFFF and U+FDD0–U+FDEF. XML (feeds) refuses most of them,
@@ -84,11 +84,6 @@ def check_size(text: str, path: str, problems: ProblemList, limits: Limits, firs
                                        "erlaubt – bitte Absätze umbrechen")
             return False
     return True
-
-
-def german_number(value: int) -> str:
-    """German digit grouping: 20.000."""
-    return f"{value:,}".replace(",", ".")
 
 
 def _mb(size: int) -> str:

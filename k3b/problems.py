@@ -42,16 +42,18 @@ class ProblemList:
         50 MB export of duplicates would otherwise print 200,000 lines and hide the rest.
         """
         shown: list[str] = []
-        counts: dict[str, int] = {}
+        by_file: dict[str, list[Problem]] = {}
         for problem in sorted(self.items):
-            counts[problem.path] = counts.get(problem.path, 0) + 1
-            if per_file is None or counts[problem.path] <= per_file:
-                shown.append(str(problem))
-            elif counts[problem.path] == per_file + 1:
-                shown.append(problem.path)  # replaced by the count below
-        if per_file is not None:
-            for index, line in enumerate(shown):
-                if line in counts:
-                    more = counts[line] - per_file
-                    shown[index] = f"{line}: und {more:,} weitere Meldungen in dieser Datei".replace(",", ".")
+            by_file.setdefault(problem.path, []).append(problem)
+        for path, problems in by_file.items():
+            kept = problems if per_file is None else problems[:per_file]
+            shown += [str(p) for p in kept]
+            if len(problems) > len(kept):
+                shown.append(f"{path}: und {german_number(len(problems) - len(kept))} weitere Meldungen in "
+                             "dieser Datei")
         return shown
+
+
+def german_number(value: int) -> str:
+    """German digit grouping: 20.000."""
+    return f"{value:,}".replace(",", ".")
