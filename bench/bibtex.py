@@ -35,7 +35,7 @@ from k3b.bibliography.parse import BibSource, load_bibliography
 from k3b.topics import load_vocabulary
 
 from .bibgen import bibliography
-from .generate import OUT, ROOT, linked_dirs, skeleton_files, write
+from .generate import OUT, ROOT, share_dirs, skeleton_files, write
 from .measure import build, site_in_ram
 
 TARGET_5000 = 3.0
@@ -83,8 +83,7 @@ def tugboat_project(bib: Path) -> Path:
             target = project / "docs" / path.relative_to(ROOT / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-        for name in linked_dirs():
-            (project / name).symlink_to(ROOT / name)
+        share_dirs(project)
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")  # always today's
     (project / "publications").mkdir(exist_ok=True)
     (project / "publications" / "tugboat.bib").write_bytes(bib.read_bytes())

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from k3b.content import CONTENT_TYPES
+from k3b.symlinks import CONTENT_FOLDERS
 
 from .corpus import (
     LOGO,
@@ -74,6 +75,15 @@ def linked_dirs() -> list[str]:
     return sorted(set(LINKED_DIRS) | set(named))
 
 
+def share_dirs(project: Path) -> None:
+    """Our code folders as links; content folders as copies, since the build refuses links there."""
+    for name in linked_dirs():
+        if name in CONTENT_FOLDERS:
+            shutil.copytree(ROOT / name, project / name, symlinks=False)
+        else:
+            (project / name).symlink_to(ROOT / name)
+
+
 def write_ours(project: Path, corpus: Corpus, pages: dict[str, str]) -> None:
     docs = project / "docs"
     for path in skeleton_files():
@@ -81,8 +91,7 @@ def write_ours(project: Path, corpus: Corpus, pages: dict[str, str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in linked_dirs():
-        (project / name).symlink_to(ROOT / name)
+    share_dirs(project)
     write(project / "publications" / "bench.bib", corpus.bib)
     # Skeleton pages that cite the real literature need it, or the build fails.
     if any(b"[@" in p.read_bytes() for p in skeleton_files() if p.suffix == ".md"):
@@ -166,7 +175,8 @@ def fingerprint(spec: Spec) -> str:
     digest = hashlib.sha256(json.dumps(asdict(spec), sort_keys=True).encode())
     digest.update(version("wordfreq").encode())
     sources = [Path(__file__).parent / name for name in GENERATOR_SOURCES]
-    for path in [*sources, ROOT / "mkdocs.yml", ROOT / "data" / "themen.yml", *skeleton_files()]:
+    data = sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
+    for path in [*sources, ROOT / "mkdocs.yml", *data, *skeleton_files()]:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -20,6 +20,7 @@ import os
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -460,7 +461,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             page = preview.first_build_page(_broken, config.extra.get("k3b_csp_meta", ""))
             for name in ("index.html", "404.html"):
                 (site / name).write_text(page, encoding="utf-8")
-        (site / preview.PROBLEMS_FILE).write_text(preview.json_lines(_broken), encoding="utf-8")
+        _write_state(site, _broken)
         return
     try:
         with timing.phase("search-index"):
@@ -471,5 +472,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
     timing.write_if_requested()
     if _serving:
-        (site / preview.PROBLEMS_FILE).write_text(preview.json_lines([]), encoding="utf-8")
+        _write_state(site, [])
         preview.keep(site, kept)
+
+
+def _write_state(site: Path, problems: list[str]) -> None:
+    """This build, for open preview pages: a new ``stand`` reloads them (k3b.preview)."""
+    state = preview.state_json(str(time.time_ns()), problems)
+    (site / preview.PROBLEMS_FILE).write_text(state, encoding="utf-8")

@@ -4,9 +4,9 @@ MkDocs' own preview stops answering when a rebuild fails („The server will app
 until build errors are resolved“) and does not start at all when the first build fails.
 Ours never fails over a staff mistake: the build that found problems publishes the last good
 site again (or, before there was one, a page that lists the problems), and
-``k3b-vorschau.json`` holds the problems, one German line each, as the terminal shows them.
-Every preview page loads ``k3b-vorschau.js``, which shows them above the text and reloads the
-page once they change, so a fix brings the page back by itself.
+``k3b-vorschau.json`` holds the problems, one German line each, as the terminal shows them,
+and which build this is. Every preview page loads ``k3b-vorschau.js``, which shows them above
+the text and reloads the page after every build, so an edit or a fix shows by itself.
 """
 
 from __future__ import annotations
@@ -19,21 +19,24 @@ from pathlib import Path
 
 PROBLEMS_FILE = "k3b-vorschau.json"
 SCRIPT_SRC = "assets/javascripts/k3b-vorschau.js"
-# Checks the problems once a second; the preview is one reader on this machine.
-SCRIPT = """// The preview's problem banner (make serve; k3b/preview.py). Not part of a published site.
+# How often an open page asks whether there is a newer build (milliseconds). MkDocs' own
+# reload is an inline script, which the pages' Content-Security-Policy refuses; this one is
+# a file of the site. The preview is one reader on this machine: four small requests a second.
+POLL_MS = 250
+SCRIPT = """// The preview's reload and problem banner (make serve; k3b/preview.py). Not on a published site.
 (() => {
   const script = document.currentScript;
   const source = new URL("../../k3b-vorschau.json", script.src);
-  let shown = null;
-  const render = (problems) => {
-    const key = JSON.stringify(problems);
-    if (shown !== null && key !== shown) {
-      location.reload();
-      return;
+  let stand = null;
+  const render = (state) => {
+    if (stand !== null && state.stand !== stand) {
+      location.reload();  // a newer build: its text, or its problems
+      return false;
     }
-    shown = key;
+    stand = state.stand;
+    const problems = state.probleme;
     // The page before the first good build lists them itself.
-    if (!problems.length || document.querySelector("#k3b-vorschau-probleme, .k3b-vorschau")) return;
+    if (!problems.length || document.querySelector("#k3b-vorschau-probleme, .k3b-vorschau")) return true;
     const box = document.createElement("div");
     box.id = "k3b-vorschau-probleme";
     box.className = "admonition failure k3b-banner";
@@ -50,19 +53,22 @@ SCRIPT = """// The preview's problem banner (make serve; k3b/preview.py). Not pa
     }
     box.append(title, list);
     (document.querySelector("article.md-content__inner") || document.body).prepend(box);
+    return true;
   };
   const poll = () => fetch(source, { cache: "no-store" })
-    .then((response) => (response.ok ? response.json() : []))
-    .then(render)
-    .catch(() => {})
-    .finally(() => setTimeout(poll, 1000));
+    .then((response) => (response.ok ? response.json() : null))
+    .then((state) => (state === null ? true : render(state)))
+    .catch(() => true)
+    .then((again) => { if (again) setTimeout(poll, POLL_MS); });
   poll();
 })();
-"""
+""".replace("POLL_MS", str(POLL_MS))
 
 
-def json_lines(lines: list[str]) -> str:
-    return json.dumps(lines, ensure_ascii=False)
+def state_json(stand: str, lines: list[str]) -> str:
+    """What ``k3b-vorschau.json`` holds: the build (any new value reloads open pages) and its
+    problems, one German line each."""
+    return json.dumps({"stand": stand, "probleme": lines}, ensure_ascii=False)
 
 
 def first_build_page(lines: list[str], csp_meta: str) -> str:

@@ -92,6 +92,9 @@ def main(argv: list[str]) -> int:
     # Ctrl-C in `make serve` reaches the engine too (same process group); it stops the
     # preview and says so, and this wrapper passes on what it still prints.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A stop sent to this wrapper alone (kill, a test, a process manager) stops the engine too,
+    # instead of leaving it running with the port taken.
+    signal.signal(signal.SIGTERM, lambda signum, frame: engine.terminate())
     assert engine.stdout is not None
     for line in engine.stdout:
         translated = translate(line.rstrip("\n"))

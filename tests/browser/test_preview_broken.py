@@ -1,10 +1,10 @@
 """``mkdocs serve`` (and ProperDocs) while content is broken, as staff meet it.
 
-A real preview server on 127.0.0.1, a page open in Chromium: an article's YAML, a link and a
-citation are broken while it runs. Every address still answers within 2 s, with the last good
-site and the problems above the text, the same lines as the terminal. Fixing them brings the
-page back without a manual reload. A preview whose first build fails answers too, with a page
-that lists the problems.
+A real preview server on 127.0.0.1, a page open in Chromium with the site's CSP in force: an
+edit shows by itself. Then an article's YAML, a link and a citation are broken while it runs.
+Every address still answers within 2 s, with the last good site and the problems above the
+text, the same lines as the terminal. Fixing them brings the page back without a manual reload.
+A preview whose first build fails answers too, with a page that lists the problems.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Preview:
         pytest.fail("Die Vorschau startete nicht: " + self.log.read_text(encoding="utf-8")[-3000:])
 
     def problems(self) -> list[str]:
-        return json.loads(_get(self.url + "k3b-vorschau.json")[1])
+        return json.loads(_get(self.url + "k3b-vorschau.json")[1])["probleme"]
 
     def wait_for(self, predicate, what: str, seconds: float = 30):
         deadline = time.monotonic() + seconds
@@ -102,6 +102,12 @@ def test_broken_content_keeps_the_preview_answering(tmp_path, browser, engine):
         page.goto(preview.url + "artikel/windpark-im-dorf/", wait_until="load")
         expect(page.locator("h1")).to_have_text("Windpark im Dorf")
         assert page.locator("#k3b-vorschau-probleme").count() == 0
+        # An edit shows in the open page by itself, under the pages' CSP (MkDocs' own inline
+        # reload script is refused there; k3b-vorschau.js reloads).
+        article = project / ARTICLE
+        article.write_text(article.read_text(encoding="utf-8") + "\n\nEin neuer Absatz zum Test.\n",
+                           encoding="utf-8")
+        expect(page.locator("article")).to_contain_text("Ein neuer Absatz zum Test.", timeout=15_000)
         originals = _break(project)
         problems = preview.wait_for(preview.problems, "keine Probleme gemeldet")
         assert len(problems) == 3, problems
