@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from k3b import preview, timing
+from k3b import preview, rebuild, timing
 from k3b.assemble import assemble
 from k3b.bibliography.parse import Bibliography, load_bibliography
 from k3b.builddate import BuildDateError, build_date
@@ -78,6 +78,12 @@ _preview = False
 # `mkdocs serve` itself (not K3B_PREVIEW=1 make build): problems do not stop it (k3b.preview).
 _serving = False
 _broken: list[str] | None = None  # the problems of this build, while previewing
+# `make serve` (`serve --dirty`): render only what changed (k3b.rebuild); the search index
+# and the copy of the last good site are made after the page has reloaded, in _background.
+_incremental = False
+_memory = rebuild.RenderMemory()
+_background: threading.Thread | None = None
+_files: Files | None = None  # this build's files, for what it wrote
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
 TOKEN = re.compile(r"<p>(K3BDEFERRED\d+X)</p>|(K3BDEFERRED\d+X)")
@@ -137,10 +143,23 @@ def _broken_preview(lines: list[str]) -> None:
 PREVIEW_VALUES = {"": False, "0": False, "nein": False, "1": True, "ja": True}
 
 
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns of every ``--dirty`` build (wrong navigation, stale files); ours renders
+    whatever a change touches and removes stale files (k3b.rebuild), and strict mode would
+    count the warning as an error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process previews (``serve``) or builds for publishing."""
-    global _preview, _serving
+    global _preview, _serving, _incremental
     _serving = command == "serve"
+    _incremental = _serving and dirty
+    if _incremental:
+        for engine in ("mkdocs", "properdocs"):  # the warning's logger in either engine
+            logging.getLogger(f"{engine}.commands.build").addFilter(_NoDirtyWarning())
     asked = os.environ.get("K3B_PREVIEW", "").strip().lower()
     _preview = command == "serve" or PREVIEW_VALUES.get(asked, False)  # other values: on_config stops
 
@@ -148,6 +167,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a fresh build state; in the preview, problems are shown instead of stopping it."""
     global _broken
+    _settle()  # the last build's search index and copy, before this build touches the site
     _broken = None
     config.extra["k3b_preview_script"] = _serving  # overrides/main.html loads k3b-vorschau.js
     try:
@@ -217,6 +237,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     In the preview a build with problems renders no page: ``on_post_build`` puts the last good
     site back (``k3b.preview``)."""
+    global _files
+    _files = files
     if _serving:
         files.append(File.generated(config, preview.SCRIPT_SRC, content=preview.SCRIPT))
     if _broken is None:
@@ -264,7 +286,34 @@ def _collect(files: Files, config: MkDocsConfig) -> Files:
     for planned in _build.plan.files:
         files.append(File.generated(config, planned.src, content=planned.content))
     files.append(File.generated(config, MATERIAL_SEARCH_SETTINGS, content=MATERIAL_SEARCH_STUB))
+    if _incremental:
+        _choose_pages(files, config, site)
     return files
+
+
+def _choose_pages(files: Files, config: MkDocsConfig, site: Site) -> None:
+    """Render only the pages an edit changed (k3b.rebuild); MkDocs' ``--dirty`` asks
+    ``is_modified`` of every page, and renders those that say so."""
+    pages = files.documentation_pages()
+    own = {f.src_uri: rebuild.digest(f.content_string) for f in pages}
+    theme = config.theme.custom_dir
+    templates = sorted((str(p), p.stat().st_mtime_ns) for p in Path(theme).rglob("*") if p.is_file()) \
+        if theme else []
+    settings = (_config_text(config), config.site_url, sorted(k for k in os.environ.items()
+                if k[0].startswith("K3B_")), templates, _bib_cache[0] if _bib_cache else None,
+                sorted((f.src_uri, f.dest_uri, f.url) for f in files))
+    chosen = _memory.choose(rebuild.site_key(site, settings), own)
+    for file in pages:
+        file.is_modified = _ALWAYS if file.src_uri in chosen else _NEVER  # type: ignore[method-assign]
+    log.debug(f"Vorschau: {len(chosen)} von {len(own)} Seiten neu")
+
+
+def _ALWAYS() -> bool:  # noqa: N802 - a constant answer
+    return True
+
+
+def _NEVER() -> bool:  # noqa: N802
+    return False
 
 
 def _config_text(config: MkDocsConfig) -> str:
@@ -454,7 +503,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site for the search, after every build (also in ``mkdocs serve``).
 
     The preview keeps the site of its last build without problems, and after a build with
-    problems puts it back, with the problems in k3b-vorschau.json."""
+    problems puts it back, with the problems in k3b-vorschau.json. Rendering only what
+    changed, it removes what this build no longer produces, tells open pages to reload, and
+    makes the search index and the copy of the good site after that (``_background``)."""
+    global _background
     site, kept = Path(config.site_dir), cache_dir(_base(config)) / "vorschau-letzter-stand"
     if _serving and _broken is not None:
         if not preview.restore(kept, site):  # no good build yet: every address lists the problems
@@ -463,20 +515,62 @@ def on_post_build(config: MkDocsConfig) -> None:
                 (site / name).write_text(page, encoding="utf-8")
         _write_state(site, _broken)
         return
-    try:
-        with timing.phase("search-index"):
-            result = build_index(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    timing.record("search-index-rss-mb", result.peak_rss_mb)
-    log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
+    if _incremental:
+        _memory.finished()
+        preview.remove_stale(site, _produced(config))
+        stand = str(time.time_ns())
+        _write_state(site, [], stand, search=False)
+        _background = threading.Thread(target=_index_and_keep, args=(site, kept, stand), daemon=True)
+        _background.start()
+        return
+    _index(site)
     timing.write_if_requested()
     if _serving:
         _write_state(site, [])
         preview.keep(site, kept)
 
 
-def _write_state(site: Path, problems: list[str]) -> None:
+def _index(site: Path) -> None:
+    try:
+        with timing.phase("search-index"):
+            result = build_index(site)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    timing.record("search-index-rss-mb", result.peak_rss_mb)
+    log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
+
+
+def _index_and_keep(site: Path, kept: Path, stand: str) -> None:
+    try:
+        _index(site)
+    except PluginError as error:
+        _preview_log.error(str(error))
+    preview.keep(site, kept)
+    _write_state(site, [], stand)
+
+
+def _settle() -> None:
+    """Wait for the search index and the copy of the last build (``mkdocs serve``)."""
+    global _background
+    if _background is not None:
+        _background.join()
+        _background = None
+
+
+def on_shutdown() -> None:
+    _settle()
+
+
+def _produced(config: MkDocsConfig) -> set[str]:
+    """Every file this build wrote, relative to the site folder (MkDocs' own and ours)."""
+    assert _files is not None
+    made = {f.dest_uri for f in _files}
+    made |= {name for name in config.theme.static_templates}
+    made |= {"sitemap.xml.gz", preview.PROBLEMS_FILE, "_headers", "robots.txt"}
+    return made
+
+
+def _write_state(site: Path, problems: list[str], stand: str | None = None, search: bool = True) -> None:
     """This build, for open preview pages: a new ``stand`` reloads them (k3b.preview)."""
-    state = preview.state_json(str(time.time_ns()), problems)
-    (site / preview.PROBLEMS_FILE).write_text(state, encoding="utf-8")
+    state = preview.state_json(stand or str(time.time_ns()), problems, search)
+    preview.write_atomically(site / preview.PROBLEMS_FILE, state)

@@ -65,10 +65,40 @@ SCRIPT = """// The preview's reload and problem banner (make serve; k3b/preview.
 """.replace("POLL_MS", str(POLL_MS))
 
 
-def state_json(stand: str, lines: list[str]) -> str:
-    """What ``k3b-vorschau.json`` holds: the build (any new value reloads open pages) and its
-    problems, one German line each."""
-    return json.dumps({"stand": stand, "probleme": lines}, ensure_ascii=False)
+def state_json(stand: str, lines: list[str], search: bool = True) -> str:
+    """What ``k3b-vorschau.json`` holds: the build (any new value reloads open pages), its
+    problems, one German line each, and whether its search index is written yet."""
+    return json.dumps({"stand": stand, "probleme": lines, "suche": "fertig" if search else "läuft"},
+                      ensure_ascii=False)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Open pages read the file four times a second: never half written."""
+    partial = path.with_name(path.name + ".neu")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+# Written after the pages, by the search (k3b.search.indexer), not by the build.
+SEARCH_FOLDER = "pagefind"
+
+
+def remove_stale(site_dir: Path, produced: set[str]) -> list[str]:
+    """Remove what a build that renders only changes left of earlier builds: files of pages
+    renamed or deleted since. ``produced``: every file this build wrote (site-relative)."""
+    removed = []
+    for folder, _dirs, names in os.walk(site_dir, topdown=False):
+        relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        if prefix.startswith(SEARCH_FOLDER + "/"):
+            continue
+        for name in names:
+            if prefix + name not in produced:
+                os.unlink(os.path.join(folder, name))
+                removed.append(prefix + name)
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed)
 
 
 def first_build_page(lines: list[str], csp_meta: str) -> str:

@@ -11,8 +11,8 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from hostile import naughty_strings
 
+from hostile import naughty_strings
 from k3b.limits import check_characters, check_nesting
 from k3b.problems import ProblemList
 from k3b.rawhtml import check_raw_html, sanitize

@@ -76,10 +76,22 @@ def translate(line: str) -> str | None:
     return line
 
 
+# The preview renders only what an edit changed (k3b/rebuild.py): the engine's `--dirty`
+# asks our hooks which pages to render. `--clean` renders everything on every change.
+PREVIEW_OPTIONS = ["--dirty"]
+
+
+def engine_command(argv: list[str]) -> list[str]:
+    if argv[1] == "serve" and not {"--dirty", "--clean"} & set(argv):
+        return [*argv, *PREVIEW_OPTIONS]
+    return argv
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print("Aufruf: python tools/engine_run.py ENGINE build|serve [ARGUMENTE …]", file=sys.stderr)
         return 2
+    argv = engine_command(argv)
     # The engine's output comes through a pipe: unbuffered, so the preview's lines appear at once.
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     try:

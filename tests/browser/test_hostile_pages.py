@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 import pytest
 from conftest import wait_for_results_page
-from hostile import hostile_project
 
+from hostile import hostile_project
 from sitebuild import build
 
 # Elements our templates never write, attributes that run script, URLs that do.

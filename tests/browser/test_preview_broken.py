@@ -9,76 +9,15 @@ A preview whose first build fails answers too, with a page that lists the proble
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild import ROOT, make_project
+from previewserver import ENGINES, Preview, get
+from sitebuild import make_project
 
-ENGINES = {"mkdocs": [sys.executable, "-m", "mkdocs"],
-           "properdocs": [str(ROOT / ".venv-properdocs/bin/properdocs")]}
 ARTICLE = "docs/artikel/windpark-im-dorf.md"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 2.0) -> tuple[int, str, float]:
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8"), time.monotonic() - started
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8"), time.monotonic() - started
-
-
-class Preview:
-    def __init__(self, project: Path, engine: str) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.log = project / "serve.log"
-        self.output = self.log.open("w")
-        env = {**os.environ, "K3B_TODAY": "2026-12-01", "NO_MKDOCS_2_WARNING": "1"}
-        self.process = subprocess.Popen(
-            [*ENGINES[engine], "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
-            cwd=project, env=env, stdout=self.output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                _get(self.url, timeout=1)
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        pytest.fail("Die Vorschau startete nicht: " + self.log.read_text(encoding="utf-8")[-3000:])
-
-    def problems(self) -> list[str]:
-        return json.loads(_get(self.url + "k3b-vorschau.json")[1])["probleme"]
-
-    def wait_for(self, predicate, what: str, seconds: float = 30):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            value = predicate()
-            if value:
-                return value
-            time.sleep(0.3)
-        pytest.fail(f"{what} – Protokoll: " + self.log.read_text(encoding="utf-8")[-3000:])
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
-        self.output.close()
 
 
 def _break(project: Path) -> dict[str, str]:
@@ -122,7 +61,7 @@ def test_broken_content_keeps_the_preview_answering(tmp_path, browser, engine):
         expect(page.locator("h1")).to_have_text("Windpark im Dorf")
         # Every address answers within 2 s: the pages of the last good build, and the terminal's lines.
         for path in ("", "artikel/windpark-im-dorf/", "artikel/ohne-themen/", "publikationen/"):
-            status, _body, seconds = _get(preview.url + path)
+            status, _body, seconds = get(preview.url + path)
             assert status == 200 and seconds < 2, (path, status, seconds)
         terminal = preview.log.read_text(encoding="utf-8")
         for line in problems:
@@ -149,7 +88,7 @@ def test_a_first_build_with_problems_answers_with_them(tmp_path, browser):
     page = context.new_page()
     try:
         for path in ("", "artikel/windpark-im-dorf/"):
-            status, body, seconds = _get(preview.url + path)
+            status, body, seconds = get(preview.url + path)
             assert seconds < 2 and "Die Vorschau kann noch nichts zeigen" in body, (path, status)
             assert f"{ARTICLE}:2: Front Matter ist kein gültiges YAML" in body
         page.goto(preview.url, wait_until="load")
