@@ -50,7 +50,7 @@ from k3b.rawhtml import sanitize
 from k3b.render import topic_url
 from k3b.search.indexer import SearchIndexError, build_index
 from k3b.search_page import SRC as SEARCH_PAGE
-from k3b.site import Site, SourcePage
+from k3b.site import ReadMemo, Site, SourcePage
 from k3b.symlinks import escaping_links, is_below, report_links
 from k3b.topics import Vocabulary, VocabularyError, load_vocabulary
 
@@ -82,6 +82,7 @@ _broken: list[str] | None = None  # the problems of this build, while previewing
 # and the copy of the last good site are made after the page has reloaded, in _background.
 _incremental = False
 _memory = rebuild.RenderMemory()
+_read_memo = ReadMemo()
 _background: threading.Thread | None = None
 _files: Files | None = None  # this build's files, for what it wrote
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
@@ -270,7 +271,7 @@ def _collect(files: Files, config: MkDocsConfig) -> Files:
     result = assemble(pages, static, _build.vocabulary, bibliography, problems, site_url=config.site_url,
                       site_name=config.site_name, today=_build.today, docs_dir=settings.docs_dir,
                       preview=_preview, max_image_mb=settings.max_image_mb, info=log.info,
-                      navigation=_navigation(config))
+                      navigation=_navigation(config), memo=_read_memo if _incremental else None)
     if problems:
         _fail(problems)
     site = _build.site = result.site
@@ -292,10 +293,12 @@ def _collect(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _choose_pages(files: Files, config: MkDocsConfig, site: Site) -> None:
-    """Render only the pages an edit changed (k3b.rebuild); MkDocs' ``--dirty`` asks
-    ``is_modified`` of every page, and renders those that say so."""
+    """Render only the pages an edit changed, and write only the generated files whose content
+    changed (k3b.rebuild); MkDocs' ``--dirty`` asks ``is_modified`` of every page and file."""
     pages = files.documentation_pages()
+    made = [f for f in files if not f.is_documentation_page() and f.generated_by and f.abs_src_path is None]
     own = {f.src_uri: rebuild.digest(f.content_string) for f in pages}
+    own.update({f"datei:{f.src_uri}": rebuild.digest(f.content_bytes) for f in made})
     theme = config.theme.custom_dir
     templates = sorted((str(p), p.stat().st_mtime_ns) for p in Path(theme).rglob("*") if p.is_file()) \
         if theme else []
@@ -305,7 +308,9 @@ def _choose_pages(files: Files, config: MkDocsConfig, site: Site) -> None:
     chosen = _memory.choose(rebuild.site_key(site, settings), own)
     for file in pages:
         file.is_modified = _ALWAYS if file.src_uri in chosen else _NEVER  # type: ignore[method-assign]
-    log.debug(f"Vorschau: {len(chosen)} von {len(own)} Seiten neu")
+    for file in made:
+        file.is_modified = _ALWAYS if f"datei:{file.src_uri}" in chosen else _NEVER  # type: ignore[method-assign]
+    log.debug(f"Vorschau: {len(chosen)} von {len(own)} Seiten und Dateien neu")
 
 
 def _ALWAYS() -> bool:  # noqa: N802 - a constant answer

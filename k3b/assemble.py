@@ -21,7 +21,7 @@ from .linkcheck import SiteMap, check_links
 from .navcheck import Navigation, check_nav
 from .plan import Plan
 from .problems import ProblemList
-from .site import Site, SourcePage, collect_site
+from .site import ReadMemo, Site, SourcePage, collect_site
 from .topics import Vocabulary
 
 
@@ -48,16 +48,18 @@ def assemble(
     max_image_mb: float = DEFAULT_MAX_MB,
     info: Callable[[str], None] = lambda line: None,
     navigation: Navigation | None = None,
+    memo: ReadMemo | None = None,
 ) -> Assembled:
     """Collect and check everything; every problem goes into ``problems``.
 
     ``static_files`` are the files below ``docs/`` that are not pages (images, downloads).
     Images are checked and measured before planning, so cards know their teasers.
-    ``navigation`` is ``nav:`` of ``mkdocs.yml``: its entries must lead to pages.
+    ``navigation`` is ``nav:`` of ``mkdocs.yml``: its entries must lead to pages. ``memo``
+    (the preview) keeps what reading each page found across builds (``ReadMemo``).
     """
     pages, static_files = list(pages), list(static_files)
     site = collect_site(pages, vocabulary, bibliography, problems, info, today, preview=preview,
-                        files=[p.src_path for p in pages] + static_files)
+                        files=[p.src_path for p in pages] + static_files, memo=memo)
     with timing.phase("images"):
         images = check_images(site, docs_dir, static_files, problems, info, max_image_mb)
     planned = plan_site(site, site_url, site_name)

@@ -133,8 +133,16 @@ def berlin_timezone() -> icalendar.Timezone:
 
 def calendar_bytes(events: Iterable[CalendarEvent], name: str, description: str = "",
                    subscription: bool = False) -> bytes:
-    """A VCALENDAR with ``events`` (sorted by start, then UID) and the time zone they use."""
-    chosen: Sequence[CalendarEvent] = sorted(events, key=lambda e: (e.span.utc_start(), e.uid))
+    """A VCALENDAR with ``events`` (sorted by start, then UID) and the time zone they use.
+
+    The same calendar is made once per process: the preview (``make serve``) plans every
+    calendar again after each edit, and icalendar's writing costs more than the rest of it."""
+    chosen = tuple(sorted(events, key=lambda e: (e.span.utc_start(), e.uid)))
+    return _calendar(chosen, name, description, subscription)
+
+
+@lru_cache(maxsize=4096)
+def _calendar(chosen: Sequence[CalendarEvent], name: str, description: str, subscription: bool) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

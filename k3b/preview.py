@@ -21,8 +21,8 @@ PROBLEMS_FILE = "k3b-vorschau.json"
 SCRIPT_SRC = "assets/javascripts/k3b-vorschau.js"
 # How often an open page asks whether there is a newer build (milliseconds). MkDocs' own
 # reload is an inline script, which the pages' Content-Security-Policy refuses; this one is
-# a file of the site. The preview is one reader on this machine: four small requests a second.
-POLL_MS = 250
+# a file of the site. The preview is one reader on this machine: ten small requests a second.
+POLL_MS = 100
 SCRIPT = """// The preview's reload and problem banner (make serve; k3b/preview.py). Not on a published site.
 (() => {
   const script = document.currentScript;

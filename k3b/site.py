@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 from . import timing
 from .bibliography.model import Publication
@@ -171,6 +172,59 @@ def publication_entry(pub: Publication, url: str) -> Entry:
                  summary or pub.citation_text, pub.topics, lang)
 
 
+class ReadMemo:
+    """What reading each page found, kept across the builds of one preview (``make serve``).
+
+    Reading a page (checks, front matter, fields, topic detection, citations, links) depends
+    on its text and on the build's vocabulary, bibliography, date and files, and touches only
+    the site's entries for that page. So a page whose text is unchanged, in a build with the
+    same of those, is not read again: what it added to the site, its problems and its notes
+    are put in as recorded. ``tests/test_preview_rebuild.py`` compares a preview after edits
+    with a fresh one.
+    """
+
+    def __init__(self) -> None:
+        self._context: tuple | None = None
+        self._bibliography: Bibliography | None = None
+        self._pages: dict[tuple[str, str, str, str], tuple[Site, list[Problem], list[str]]] = {}
+        self._seen: set[tuple[str, str, str, str]] = set()
+
+    def begin(self, site: Site) -> None:
+        context = (site.vocabulary, id(site.bibliography), site.index.today, site.preview, site.files)
+        if self._context != context:
+            self._pages.clear()
+        else:  # only the pages of the last build
+            self._pages = {key: value for key, value in self._pages.items() if key in self._seen}
+        self._context, self._seen = context, set()
+        self._bibliography = site.bibliography  # held, so that its id stays its own
+
+    def read(self, site: Site, page: SourcePage, problems: ProblemList, info: Callable[[str], None]) -> None:
+        try:
+            text = page.read()
+        except (OSError, ValueError):
+            _read_page(site, page, problems, info)  # says what is wrong with the file
+            return
+        key = (page.src_path, page.url, page.display, hashlib.blake2b(
+            text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+        self._seen.add(key)
+        recorded = self._pages.get(key)
+        if recorded is None:
+            scratch = Site(site.vocabulary, ContentIndex(site.vocabulary, site.index.today),
+                           site.bibliography, preview=site.preview, files=site.files)
+            own, lines = ProblemList(), []
+            _read_page(scratch, replace(page, read=lambda: text), own, lines.append)
+            recorded = self._pages[key] = (scratch, own.items, lines)
+        scratch, found, lines = recorded
+        for spec in fields(Site):
+            value = getattr(scratch, spec.name)
+            if isinstance(value, dict):
+                getattr(site, spec.name).update(value)
+        site.index.items.update(scratch.index.items)
+        problems.extend(found)
+        for line in lines:
+            info(line)
+
+
 def collect_site(
     pages: Iterable[SourcePage],
     vocabulary: Vocabulary,
@@ -180,6 +234,7 @@ def collect_site(
     today: dt.date | None = None,
     preview: bool = False,
     files: Iterable[str] = (),
+    memo: ReadMemo | None = None,
 ) -> Site:
     """Validate every page, check its citations, and build the cross-references.
 
@@ -187,13 +242,17 @@ def collect_site(
     and which items are published yet. With ``preview`` drafts and scheduled items are part
     of the site (``make serve``); without, they are only listed in ``Site.withheld``.
     ``files`` are the paths of all files below ``docs/`` (for fields that name one, a logo).
+    ``memo`` (the preview) reads only pages that changed since its last build.
     """
     site = Site(vocabulary, ContentIndex(vocabulary, today or dt.date.today()), bibliography,
                 preview=preview, files=frozenset(files))
     displays: dict[str, str] = {}
+    if memo is not None:
+        memo.begin(site)
+    read = memo.read if memo is not None else _read_page
     with timing.phase("content"):
         for page in pages:
-            _read_page(site, page, problems, info)
+            read(site, page, problems, info)
             displays[page.src_path] = page.display
         for item in site.index.content():  # references between items, once all are known
             item.kind.check_site(item, site, Context("", 1, displays[item.src_path], problems, vocabulary))
