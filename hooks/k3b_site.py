@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -84,6 +85,9 @@ _incremental = False
 _memory = rebuild.RenderMemory()
 _read_memo = ReadMemo()
 _background: threading.Thread | None = None
+_indexer: subprocess.Popen | None = None  # Pagefind in _background, stopped by the next edit
+_stopping = False
+_had_good_build = False  # in this process (the copy of the last good site is only its templates)
 _files: Files | None = None  # this build's files, for what it wrote
 # Per page: placeholder → HTML that skips Markdown (see _deferrer).
 _deferred: dict[str, dict[str, str]] = {}
@@ -509,12 +513,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     The preview keeps the site of its last build without problems, and after a build with
     problems puts it back, with the problems in k3b-vorschau.json. Rendering only what
-    changed, it removes what this build no longer produces, tells open pages to reload, and
-    makes the search index and the copy of the good site after that (``_background``)."""
-    global _background
+    changed (``--dirty``), a build with problems writes no page, so the folder still holds the
+    last good site but for the engine's own templates (404.html, sitemap.xml), which are kept
+    and put back; a good build removes what it no longer produces, tells open pages to reload,
+    and then makes the search index (``_background``; the next edit stops it)."""
+    global _background, _had_good_build
     site, kept = Path(config.site_dir), cache_dir(_base(config)) / "vorschau-letzter-stand"
     if _serving and _broken is not None:
-        if not preview.restore(kept, site):  # no good build yet: every address lists the problems
+        if (_incremental and not _had_good_build) or not preview.restore(kept, site):
+            # no good build yet: every address lists the problems
             page = preview.first_build_page(_broken, config.extra.get("k3b_csp_meta", ""))
             for name in ("index.html", "404.html"):
                 (site / name).write_text(page, encoding="utf-8")
@@ -522,10 +529,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _incremental:
         _memory.finished()
+        _had_good_build = True
         preview.remove_stale(site, _produced(config))
+        preview.keep(site, kept, only=ENGINE_TEMPLATES)
         stand = str(time.time_ns())
         _write_state(site, [], stand, search=False)
-        _background = threading.Thread(target=_index_and_keep, args=(site, kept, stand), daemon=True)
+        _background = threading.Thread(target=_index_in_background, args=(site, stand), daemon=True)
         _background.start()
         return
     _index(site)
@@ -535,31 +544,51 @@ def on_post_build(config: MkDocsConfig) -> None:
         preview.keep(site, kept)
 
 
-def _index(site: Path) -> None:
+# What MkDocs writes in every build, also in one that renders no page.
+ENGINE_TEMPLATES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _index(site: Path, started: Callable[[subprocess.Popen], None] | None = None) -> None:
     try:
         with timing.phase("search-index"):
-            result = build_index(site)
+            result = build_index(site, started=started)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     timing.record("search-index-rss-mb", result.peak_rss_mb)
     log.debug(f"Suchindex: {result.pages} Seiten in {result.seconds:.1f} s".replace(".", ","))
 
 
-def _index_and_keep(site: Path, kept: Path, stand: str) -> None:
+def _index_in_background(site: Path, stand: str) -> None:
+    global _indexer
+
+    def started(process: subprocess.Popen) -> None:
+        global _indexer
+        _indexer = process
+        if _stopping:
+            process.terminate()
+
     try:
-        _index(site)
+        _index(site, started)
     except PluginError as error:
-        _preview_log.error(str(error))
-    preview.keep(site, kept)
+        if not _stopping:
+            _preview_log.error(str(error))
+        return
+    finally:
+        _indexer = None
     _write_state(site, [], stand)
 
 
 def _settle() -> None:
-    """Wait for the search index and the copy of the last build (``mkdocs serve``)."""
-    global _background
-    if _background is not None:
-        _background.join()
-        _background = None
+    """Before a build touches the site: stop the search index of the last one (``make serve``
+    with ``--dirty``: the build after this one indexes again) and wait for it."""
+    global _background, _stopping
+    if _background is None:
+        return
+    _stopping = True
+    if _indexer is not None:
+        _indexer.terminate()
+    _background.join()
+    _background, _stopping = None, False
 
 
 def on_shutdown() -> None:

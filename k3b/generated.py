@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from . import search_page, timing
 from .bibliography.listing import BIBTEX_FILE, DATA_FILE, bibtex_json, data_json, filter_form, grouped_html
+from .bibliography.model import Publication
+from .bibliography.parse import Bibliography
 from .bibliography.render import page_html
 from .cards import item_card, listing_html
 from .content import CONTENT_TYPES, FILTER_DATA, ContentType, Listing
@@ -26,7 +28,7 @@ from .plan import Plan, PlannedFile, PlannedPage, front_matter
 from .render import german_month
 from .search.facets import SearchFacets
 from .site import PUBLICATIONS, Site, publication_date
-from .topics import Topic
+from .topics import Topic, Vocabulary
 
 __all__ = ["Plan", "PlannedFile", "PlannedPage", "Planner", "front_matter", "plan"]
 
@@ -95,10 +97,24 @@ def _publications(site: Site, result: Plan) -> None:
     pubs = site.publications()
     _paged_publications(site, result, pubs, f"{PUBLICATIONS}/", "Publikationen",
                         "Publikationen des K3B und zitierte Literatur, nach Jahr.", with_filter=True)
-    url_of = site.publication_url
-    result.files.append(PlannedFile(f"{PUBLICATIONS}/{DATA_FILE}",
-                                    data_json(pubs, vocabulary, url_of, f"{PUBLICATIONS}/").encode()))
-    result.files.append(PlannedFile(f"{PUBLICATIONS}/{BIBTEX_FILE}", bibtex_json(pubs).encode()))
+    result.files.extend(_publication_files(site, pubs))
+
+
+# The last bibliography's data files: the preview (`make serve`) plans again after every edit,
+# with the same bibliography object unless a .bib file changed.
+_publication_memo: tuple[Bibliography, Vocabulary, list[PlannedFile]] | None = None
+
+
+def _publication_files(site: Site, pubs: list[Publication]) -> list[PlannedFile]:
+    global _publication_memo
+    memo = _publication_memo
+    if memo is not None and memo[0] is site.bibliography and memo[1] == site.vocabulary:
+        return memo[2]
+    files = [PlannedFile(f"{PUBLICATIONS}/{DATA_FILE}",
+                         data_json(pubs, site.vocabulary, site.publication_url, f"{PUBLICATIONS}/").encode()),
+             PlannedFile(f"{PUBLICATIONS}/{BIBTEX_FILE}", bibtex_json(pubs).encode())]
+    _publication_memo = (site.bibliography, site.vocabulary, files)
+    return files
 
 
 def _paged(result: Plan, paging: Paging, title: str, description: str,

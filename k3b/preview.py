@@ -118,11 +118,18 @@ def first_build_page(lines: list[str], csp_meta: str) -> str:
     )
 
 
-def keep(site_dir: Path, kept: Path) -> None:
-    """Remember the just-built site as the last good one (hard links: no copying)."""
+def keep(site_dir: Path, kept: Path, only: tuple[str, ...] = ()) -> None:
+    """Remember the just-built site as the last good one (hard links: no copying), or only the
+    files named in ``only`` (as copies: the next build writes into them)."""
     if kept.exists():
         shutil.rmtree(kept)
-    _copy(site_dir, kept)
+    if not only:
+        _copy(site_dir, kept)
+        return
+    kept.mkdir(parents=True)
+    for name in only:
+        if (site_dir / name).is_file():
+            shutil.copyfile(site_dir / name, kept / name)
 
 
 def restore(kept: Path, site_dir: Path) -> bool:

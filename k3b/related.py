@@ -41,9 +41,23 @@ def _rank_key(score: int, node: Node) -> tuple:
     return (-score, -node.recency, node.title.casefold(), node.id)
 
 
+# The last call's nodes and result: the preview (`make serve`) collects the site after every
+# edit, and most edits change no node (a title, topics, a date or a citation would).
+_last: tuple[list[Node], int, dict[str, list[str]]] | None = None
+
+
 def related(nodes: Iterable[Node], limit: int = LIMIT) -> dict[str, list[str]]:
     """For every node id, the ids of its related nodes, best first."""
+    global _last
     nodes = list(nodes)
+    if _last is not None and _last[1] == limit and _last[0] == nodes:
+        return {key: list(value) for key, value in _last[2].items()}
+    result = _related(nodes, limit)
+    _last = (nodes, limit, {key: list(value) for key, value in result.items()})
+    return result
+
+
+def _related(nodes: list[Node], limit: int) -> dict[str, list[str]]:
     by_work: defaultdict[str, list[Node]] = defaultdict(list)
     groups: defaultdict[frozenset[str], list[Node]] = defaultdict(list)
     for node in nodes:

@@ -2,8 +2,9 @@
 
 A real preview (``make serve``'s command, MkDocs' ``--dirty`` with ``k3b.rebuild``) of the real
 content goes through a series of edits, a new article, a rename, a deletion, a change in the
-bibliography, a broken file and its fix. Then its site folder is compared, file by file, with
-the folder of a preview started afresh on the final content, on the same port.
+bibliography, two saves in quick succession, a broken file and its fix. Then its site folder
+is compared, file by file, with the folder of a preview started afresh on the final content,
+on the same port.
 """
 
 from __future__ import annotations
@@ -94,6 +95,12 @@ def test_the_preview_after_edits_equals_a_fresh_one(tmp_path):
             change()
             state = preview.settled_after(state["stand"], f"nach „{what}“ kein neuer Stand")
             assert state["probleme"] == [], (what, state["probleme"])
+        # Two saves in quick succession: the second stops the first build's search index.
+        _edit(project, ARTICLE, "Die Dorfschule ist", "Die kleine Dorfschule ist")
+        quick = preview.wait_for(lambda: (s := preview.state())["stand"] != state["stand"] and s,
+                                 "nach der ersten schnellen Änderung kein neuer Stand")
+        _edit(project, ARTICLE, "Die kleine Dorfschule ist", "Die Dorfschule ist")
+        state = preview.settled_after(quick["stand"], "nach der zweiten schnellen Änderung kein neuer Stand")
         # A broken file: the last good site stays, then the fix.
         _edit(project, ARTICLE, "title: Wenn", "title: Wenn: ")
         state = preview.settled_after(state["stand"], "der Fehler wurde nicht gemeldet")

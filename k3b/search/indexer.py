@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +57,11 @@ def pagefind_executable() -> Path:
 
 
 def build_index(site: Path, executable: Path | None = None,
-                root_selector: str | None = ROOT_SELECTOR) -> IndexReport:
-    """Index the built site in ``site`` into ``site/pagefind/``, replacing an older index."""
+                root_selector: str | None = ROOT_SELECTOR,
+                started: Callable[[subprocess.Popen], None] | None = None) -> IndexReport:
+    """Index the built site in ``site`` into ``site/pagefind/``, replacing an older index.
+
+    ``started`` gets the Pagefind process (the preview stops it when the next edit comes)."""
     program = executable or pagefind_executable()
     shutil.rmtree(site / OUTPUT, ignore_errors=True)
     command = [str(program), "--site", str(site), "--output-subdir", OUTPUT, "--force-language", "de"]
@@ -70,6 +74,8 @@ def build_index(site: Path, executable: Path | None = None,
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     except OSError as error:
         raise SearchIndexError(f"Pagefind ließ sich nicht starten: {error.strerror}") from None
+    if started is not None:
+        started(process)
     with process.stdout:
         output = process.stdout.read().decode("utf-8", errors="replace")
     # wait4: the resource use of this child alone, for the benchmark's memory figure.
