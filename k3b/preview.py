@@ -19,22 +19,26 @@ from pathlib import Path
 
 PROBLEMS_FILE = "k3b-vorschau.json"
 SCRIPT_SRC = "assets/javascripts/k3b-vorschau.js"
-# How often an open page asks whether there is a newer build (milliseconds). MkDocs' own
-# reload is an inline script, which the pages' Content-Security-Policy refuses; this one is
-# a file of the site. The preview is one reader on this machine: ten small requests a second.
-POLL_MS = 100
+# An open page learns of a new build from the engine's own long poll (``/livereload/<epoch>/0``
+# answers once a build has finished), then reads the problems. MkDocs' reload itself is an
+# inline script, which the pages' Content-Security-Policy refuses; this one is a file of the
+# site. Where no engine answers (the site served as files), it asks once a second (POLL_MS).
+POLL_MS = 1000
 SCRIPT = """// The preview's reload and problem banner (make serve; k3b/preview.py). Not on a published site.
 (() => {
   const script = document.currentScript;
   const source = new URL("../../k3b-vorschau.json", script.src);
   let stand = null;
-  const render = (state) => {
-    if (stand !== null && state.stand !== stand) {
+  const state = () => fetch(source, { cache: "no-store" }).then((r) => (r.ok ? r.json() : null));
+  // False once the page reloads.
+  const render = (current) => {
+    if (current === null) return true;
+    if (stand !== null && current.stand !== stand) {
       location.reload();  // a newer build: its text, or its problems
       return false;
     }
-    stand = state.stand;
-    const problems = state.probleme;
+    stand = current.stand;
+    const problems = current.probleme;
     // The page before the first good build lists them itself.
     if (!problems.length || document.querySelector("#k3b-vorschau-probleme, .k3b-vorschau")) return true;
     const box = document.createElement("div");
@@ -55,12 +59,18 @@ SCRIPT = """// The preview's reload and problem banner (make serve; k3b/preview.
     (document.querySelector("article.md-content__inner") || document.body).prepend(box);
     return true;
   };
-  const poll = () => fetch(source, { cache: "no-store" })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((state) => (state === null ? true : render(state)))
-    .catch(() => true)
-    .then((again) => { if (again) setTimeout(poll, POLL_MS); });
-  poll();
+  const check = () => state().then(render, () => true);
+  const poll = () => check().then((again) => { if (again) setTimeout(poll, POLL_MS); });
+  const built = (epoch) => fetch(`/livereload/${epoch}/0`, { cache: "no-store" })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error("kein Vorschau-Server"))));
+  // Each answer is a finished build; the first one says which build is current.
+  const follow = (epoch) => built(epoch).then(
+    (next) => check().then((again) => { if (again) follow(next); }),
+    () => setTimeout(() => follow(epoch), POLL_MS));
+  check().then((again) => {
+    if (!again) return;
+    built(0).then((epoch) => check().then((still) => { if (still) follow(epoch); }), poll);
+  });
 })();
 """.replace("POLL_MS", str(POLL_MS))
 
