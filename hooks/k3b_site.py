@@ -43,6 +43,7 @@ from k3b.compose import compose
 from k3b.generated import Plan, front_matter
 from k3b.imagecache import cache_dir, make_all, stripped_copies
 from k3b.imagecheck import ImagePlan
+from k3b.linkcheck import BUILD_FILES
 from k3b.navcheck import Navigation
 from k3b.problems import ProblemList
 from k3b.project import ConfigError, Settings, publication_sources
@@ -80,7 +81,7 @@ _preview = False
 _serving = False
 _broken: list[str] | None = None  # the problems of this build, while previewing
 # `make serve` (`serve --dirty`): render only what changed (k3b.rebuild); the search index
-# and the copy of the last good site are made after the page has reloaded, in _background.
+# is made after the page has reloaded, in _background.
 _incremental = False
 _memory = rebuild.RenderMemory()
 _read_memo = ReadMemo()
@@ -172,7 +173,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a fresh build state; in the preview, problems are shown instead of stopping it."""
     global _broken
-    _settle()  # the last build's search index and copy, before this build touches the site
+    _settle()  # the last build's search index, before this build touches the site
     _broken = None
     config.extra["k3b_preview_script"] = _serving  # overrides/main.html loads k3b-vorschau.js
     try:
@@ -530,7 +531,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _incremental:
         _memory.finished()
         _had_good_build = True
-        preview.remove_stale(site, _produced(config))
+        preview.remove_stale(site, _produced())
         preview.keep(site, kept, only=ENGINE_TEMPLATES)
         stand = str(time.time_ns())
         _write_state(site, [], stand, search=False)
@@ -595,13 +596,10 @@ def on_shutdown() -> None:
     _settle()
 
 
-def _produced(config: MkDocsConfig) -> set[str]:
+def _produced() -> set[str]:
     """Every file this build wrote, relative to the site folder (MkDocs' own and ours)."""
     assert _files is not None
-    made = {f.dest_uri for f in _files}
-    made |= {name for name in config.theme.static_templates}
-    made |= {"sitemap.xml.gz", preview.PROBLEMS_FILE, "_headers", "robots.txt"}
-    return made
+    return {f.dest_uri for f in _files} | BUILD_FILES | {preview.PROBLEMS_FILE}
 
 
 def _write_state(site: Path, problems: list[str], stand: str | None = None, search: bool = True) -> None:

@@ -80,6 +80,3 @@ class RenderMemory:
     def finished(self) -> None:
         """The build that chose last has written every page."""
         self._last, self._pending = self._pending, None
-
-    def forget(self) -> None:
-        self._last = self._pending = None
